@@ -92,12 +92,27 @@ public final class ConfigLoader {
         return root;
     }
 
+    /** Every full key path the defaults define, plus {@code <section>.type} of plugin sections: suggestion targets. */
+    private List<String> knownKeyPaths() {
+        List<String> paths = new ArrayList<>();
+        Trees.leafPaths("", defaultsTree(), paths);
+        for (Section section : schema.sections().values()) {
+            if (section instanceof PluginSection p) {
+                paths.add(p.key() + "." + ConfigSchema.TYPE);
+            } else if (section instanceof PluginMapSection m) {
+                paths.add(m.key());
+            }
+        }
+        return paths.stream().distinct().toList();
+    }
+
     private ResolvedConfig bind(ObjectNode tree) {
         for (Iterator<String> it = tree.fieldNames(); it.hasNext();) {
             String key = it.next();
             if (!schema.sections().containsKey(key)) {
-                throw new ConfigException(Trees.firstLeaf(key, tree.get(key)), "unknown key: there is no section '" + key
-                        + "'" + Suggestions.hint(key, schema.sections().keySet()));
+                String leaf = Trees.firstLeaf(key, tree.get(key));
+                throw new ConfigException(leaf, "unknown key: there is no section '" + key + "'"
+                        + Suggestions.hint(leaf, knownKeyPaths(), schema.sections().keySet()));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();

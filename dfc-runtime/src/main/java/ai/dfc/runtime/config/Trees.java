@@ -31,4 +31,13 @@ final class Trees {
         }
         return path;
     }
+
+    /** Adds the dotted path of every leaf below {@code node} to {@code out}. */
+    static void leafPaths(String path, JsonNode node, java.util.List<String> out) {
+        if (node.isObject() && node.size() > 0) {
+            node.fields().forEachRemaining(e -> leafPaths(RecordBinder.join(path, e.getKey()), e.getValue(), out));
+        } else if (!path.isEmpty()) {
+            out.add(path);
+        }
+    }
 }

@@ -16,7 +16,7 @@ public final class DfcVersion {
     }
 
     private static String read() {
-        try (InputStream in = DfcVersion.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = DfcVersion.class.getResourceAsStream("/ai/dfc/runtime/version.properties")) {
             if (in == null) {
                 return "unknown";
             }

@@ -24,15 +24,27 @@ public final class Suggestions {
                 .filter(k -> DISTANCE.apply(word, k) <= limit);
     }
 
+    /** The known word with the smallest edit distance to {@code word}, however far; ties alphabetical. */
+    public static Optional<String> nearest(String word, Collection<String> known) {
+        return known.stream().sorted().min(Comparator.comparingInt((String k) -> DISTANCE.apply(word, k)));
+    }
+
     /**
-     * A sentence for error messages: {@code "; did you mean 'x'? Known: a, b, c"} or {@code "; known: a, b"},
-     * or {@code "; nothing is registered"} when {@code known} is empty.
+     * A clause for error messages: {@code "; did you mean 'x'? Known: a, b"} when a known word is a plausible
+     * typo of {@code word}, {@code "; the nearest known is 'x'. Known: a, b"} otherwise, or
+     * {@code "; none are known"} when {@code known} is empty.
      */
     public static String hint(String word, Collection<String> known) {
-        if (known.isEmpty()) {
+        return hint(word, known, known);
+    }
+
+    /** As {@link #hint(String, Collection)}, suggesting from {@code candidates} and listing {@code known}. */
+    public static String hint(String word, Collection<String> candidates, Collection<String> known) {
+        if (candidates.isEmpty()) {
             return "; none are known";
         }
         String list = String.join(", ", known.stream().sorted().toList());
-        return closest(word, known).map(k -> "; did you mean '" + k + "'? Known: " + list).orElse("; known: " + list);
+        return closest(word, candidates).map(k -> "; did you mean '" + k + "'? Known: " + list)
+                .orElseGet(() -> "; the nearest known is '" + nearest(word, candidates).orElseThrow() + "'. Known: " + list);
     }
 }
