@@ -53,7 +53,7 @@ public final class ConfigLoader {
             }
             layers.add(file.base());
         }
-        layers.add(ConfigLayers.fromTree(defaultsTree(), "built-in defaults"));
+        layers.add(ConfigLayers.fromTree(pluginDefaultsTree(), "built-in defaults"));
         return bind(ConfigLayers.combine(layers));
     }
 
@@ -74,13 +74,27 @@ public final class ConfigLoader {
         return all;
     }
 
-    /** The built-in defaults as a tree: every record section's defaults, every default plugin's name. */
+    /** The built-in defaults as a tree: every record section's defaults and the plugin defaults. */
     public ObjectNode defaultsTree() {
-        ObjectNode root = ConfigMappers.plain().createObjectNode();
+        ObjectNode root = pluginDefaultsTree();
         for (Section section : schema.sections().values()) {
             if (section instanceof RecordSection r) {
                 root.set(r.key(), ConfigMappers.plain().valueToTree(r.defaults()));
-            } else if (section instanceof PluginSection p) {
+            }
+        }
+        return root;
+    }
+
+    /**
+     * The built-in defaults layer: each plugin section's default plugin and each plugin map's default entries.
+     * Record sections' defaults are not layered but applied when binding, component by component (see
+     * {@link RecordBinder}), so that a map- or list-valued setting the user gives replaces its default instead of
+     * merging with it.
+     */
+    private ObjectNode pluginDefaultsTree() {
+        ObjectNode root = ConfigMappers.plain().createObjectNode();
+        for (Section section : schema.sections().values()) {
+            if (section instanceof PluginSection p) {
                 if (p.defaultType() != null) {
                     root.putObject(p.key()).put(ConfigSchema.TYPE, p.defaultType());
                 }

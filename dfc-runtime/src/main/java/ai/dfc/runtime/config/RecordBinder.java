@@ -39,7 +39,7 @@ public final class RecordBinder {
             if (!userTree.isObject()) {
                 throw new ConfigException(path, "expected a map of settings, was " + describe(userTree));
             }
-            Trees.mergeInto(merged, (ObjectNode) userTree);
+            overlay(merged, (ObjectNode) userTree, type);
         }
         R bound;
         try {
@@ -49,6 +49,29 @@ public final class RecordBinder {
         }
         rejectRedactedSecrets(path, bound);
         return bound;
+    }
+
+    /**
+     * Puts the user's keys over the defaults, component by component: a nested settings record merges key by
+     * key, any other value (a map, a list, a scalar) replaces its default whole, so a user's map is never
+     * mixed with the default's entries.
+     */
+    private static void overlay(ObjectNode defaults, ObjectNode user, Class<?> recordType) {
+        Map<String, Class<?>> nested = new java.util.HashMap<>();
+        for (RecordComponent c : recordType.getRecordComponents()) {
+            if (c.getType().isRecord()) {
+                nested.put(snake(c.getName()), c.getType());
+            }
+        }
+        user.fields().forEachRemaining(e -> {
+            JsonNode base = defaults.get(e.getKey());
+            Class<?> nestedType = nested.get(e.getKey());
+            if (nestedType != null && base instanceof ObjectNode b && e.getValue() instanceof ObjectNode u) {
+                overlay(b, u, nestedType);
+            } else {
+                defaults.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
     }
 
     private static ConfigException translate(String path, Exception e) {

@@ -1,26 +1,10 @@
 package ai.dfc.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
-import java.util.Map;
 
 /** Operations on configuration trees. */
 final class Trees {
     private Trees() {
-    }
-
-    /** Deep-merges {@code overlay} into {@code base}: maps merge key by key, everything else is replaced. */
-    static void mergeInto(ObjectNode base, ObjectNode overlay) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode existing = base.get(e.getKey());
-            if (existing instanceof ObjectNode baseChild && e.getValue() instanceof ObjectNode overlayChild) {
-                mergeInto(baseChild, overlayChild);
-            } else {
-                base.set(e.getKey(), e.getValue().deepCopy());
-            }
-        }
     }
 
     /** The dotted path of the first leaf below {@code node}, for naming an unknown subtree by a full key. */
