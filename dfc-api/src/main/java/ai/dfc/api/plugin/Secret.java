@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a settings component whose value must never be shown: every dump of the configuration
- * ({@code dfc config show}, {@code resolved-config.yaml}, logs) prints {@value #REDACTED} instead.
+ * ({@code dfc config show}, {@code resolved-config.yaml}, logs) prints {@value #REDACTED} instead (an empty
+ * string, meaning "unset", is shown as it is).
  * Prefer reading secrets from an environment variable named by an ordinary setting; a secret given
  * inline cannot be reproduced from a resolved config, and loading {@value #REDACTED} back fails with a
  * message that says so.

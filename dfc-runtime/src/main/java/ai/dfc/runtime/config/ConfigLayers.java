@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,24 +16,30 @@ import java.util.Map;
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.CombinedConfiguration;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
-import org.apache.commons.configuration2.YAMLConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.apache.commons.configuration2.tree.OverrideCombiner;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Layers configuration sources with Commons Configuration ({@link CombinedConfiguration} with an
- * {@link OverrideCombiner}: maps merge key by key, a higher layer's value or list replaces a lower one's) and
- * hands the result over as a Jackson tree for binding.
+ * Layers configuration sources with Commons Configuration: each source becomes a hierarchical configuration,
+ * and a {@link CombinedConfiguration} with an {@link OverrideCombiner} merges them (maps key by key; a higher
+ * layer's value or list replaces a lower one's). The result is handed over as a Jackson tree for binding.
+ *
+ * <p>YAML is parsed with SnakeYAML's safe constructor (no arbitrary types, duplicate keys rejected). Commons
+ * Configuration's node model has no notion of an empty list or map (they would vanish from the tree), so they
+ * travel as {@link Empty} marker values and come back as {@code []} and {@code {}}.
  */
 final class ConfigLayers {
     private ConfigLayers() {
     }
 
-    /** An experiment file: its base tree and its named variant overlays. */
+    /** Markers for empty collections in the node tree. */
+    private enum Empty { LIST, MAP }
+
+    /** An experiment file: its base layer and its named variant overlays. */
     record ExperimentFile(Path path, HierarchicalConfiguration<ImmutableNode> base,
             Map<String, HierarchicalConfiguration<ImmutableNode>> variants) {
     }
@@ -49,46 +53,45 @@ final class ConfigLayers {
         } catch (IOException e) {
             throw new ConfigException("", "cannot read config file " + path + ": " + e.getMessage(), e);
         }
-        YAMLConfiguration yaml = readYaml(text, "config file " + path);
+        Map<String, Object> tree = parseMap(text, "config file " + path);
         Map<String, HierarchicalConfiguration<ImmutableNode>> variants = new LinkedHashMap<>();
-        List<ImmutableNode> variantNodes = yaml.getNodeModel().getNodeHandler().getRootNode().getChildren().stream()
-                .filter(n -> n.getNodeName().equals(ConfigSchema.VARIANTS)).toList();
-        if (variantNodes.size() > 1) {
-            throw new ConfigException(ConfigSchema.VARIANTS, "defined twice in " + path);
-        }
-        for (ImmutableNode holder : variantNodes) {
-            if (holder.getValue() != null) {
+        Object variantTree = tree.remove(ConfigSchema.VARIANTS);
+        if (variantTree != null) {
+            if (!(variantTree instanceof Map<?, ?> named)) {
                 throw new ConfigException(ConfigSchema.VARIANTS, "must be a map of named overlays in " + path);
             }
-            for (ImmutableNode variant : holder.getChildren()) {
-                if (variants.containsKey(variant.getNodeName())) {
-                    throw new ConfigException(ConfigSchema.VARIANTS + "." + variant.getNodeName(), "defined twice in " + path);
+            named.forEach((name, overlay) -> {
+                if (overlay != null && !(overlay instanceof Map)) {
+                    throw new ConfigException(ConfigSchema.VARIANTS + "." + name, "must be a map of sections in " + path);
                 }
-                ImmutableNode root = new ImmutableNode.Builder().addChildren(variant.getChildren()).create();
-                BaseHierarchicalConfiguration overlay = new BaseHierarchicalConfiguration();
-                overlay.getNodeModel().setRootNode(root);
-                variants.put(variant.getNodeName(), overlay);
-            }
+                variants.put(String.valueOf(name), layer(overlay == null ? Map.of() : (Map<?, ?>) overlay));
+            });
         }
-        yaml.clearTree(ConfigSchema.VARIANTS);
-        return new ExperimentFile(path, yaml, variants);
+        return new ExperimentFile(path, layer(tree), variants);
     }
 
-    static YAMLConfiguration readYaml(String text, String what) {
-        YAMLConfiguration yaml = new YAMLConfiguration();
-        try (Reader reader = new StringReader(text)) {
-            yaml.read(reader);
-        } catch (ConfigurationException | IOException | YAMLException | ClassCastException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException("", what + " is not valid YAML (a map of sections): "
-                    + cause.getMessage().replace('\n', ' '), e);
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parseMap(String text, String what) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Object parsed;
+        try {
+            parsed = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            throw new ConfigException("", what + " is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
         }
-        return yaml;
+        if (parsed == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(parsed instanceof Map)) {
+            throw new ConfigException("", what + " must be a map of sections, was " + parsed.getClass().getSimpleName());
+        }
+        return new LinkedHashMap<>((Map<String, Object>) parsed);
     }
 
-    /** A layer from command-line overrides, each value parsed as YAML. */
+    /** A layer from command-line overrides, each value parsed as YAML; later overrides of a key win. */
     static HierarchicalConfiguration<ImmutableNode> overrides(List<ConfigOverride> overrides) {
-        Yaml yaml = new Yaml(new LoaderOptions());
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         Map<String, Object> tree = new LinkedHashMap<>();
         for (ConfigOverride o : overrides) {
             Object value;
@@ -99,7 +102,7 @@ final class ConfigLayers {
             }
             insert(tree, o.key().split("\\."), value, o);
         }
-        return readYaml(new Yaml().dump(tree), "--set");
+        return layer(tree);
     }
 
     @SuppressWarnings("unchecked")
@@ -117,11 +120,40 @@ final class ConfigLayers {
     }
 
     /** A layer from a tree (the built-in defaults). */
-    static HierarchicalConfiguration<ImmutableNode> fromTree(ObjectNode tree, String what) {
-        try {
-            return readYaml(ConfigMappers.plain().writeValueAsString(tree), what);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    @SuppressWarnings("unchecked")
+    static HierarchicalConfiguration<ImmutableNode> fromTree(ObjectNode tree) {
+        return layer(ConfigMappers.plain().convertValue(tree, Map.class));
+    }
+
+    private static BaseHierarchicalConfiguration layer(Map<?, ?> tree) {
+        ImmutableNode.Builder root = new ImmutableNode.Builder();
+        tree.forEach((k, v) -> addNode(root, String.valueOf(k), v, String.valueOf(k)));
+        BaseHierarchicalConfiguration configuration = new BaseHierarchicalConfiguration();
+        configuration.getNodeModel().setRootNode(root.create());
+        return configuration;
+    }
+
+    private static void addNode(ImmutableNode.Builder parent, String name, Object value, String path) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                parent.addChild(new ImmutableNode.Builder().name(name).value(Empty.MAP).create());
+                return;
+            }
+            ImmutableNode.Builder node = new ImmutableNode.Builder().name(name);
+            map.forEach((k, v) -> addNode(node, String.valueOf(k), v, path + "." + k));
+            parent.addChild(node.create());
+        } else if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                parent.addChild(new ImmutableNode.Builder().name(name).value(Empty.LIST).create());
+            }
+            for (Object element : list) {
+                if (element instanceof List) {
+                    throw new ConfigException(path, "lists of lists are not supported");
+                }
+                addNode(parent, name, element, path);
+            }
+        } else {
+            parent.addChild(new ImmutableNode.Builder().name(name).value(value).create());
         }
     }
 
@@ -132,14 +164,20 @@ final class ConfigLayers {
         for (HierarchicalConfiguration<ImmutableNode> layer : highestFirst) {
             combined.addConfiguration((BaseHierarchicalConfiguration) layer, "layer-" + i++);
         }
-        ImmutableNode root = combined.getNodeModel().getNodeHandler().getRootNode();
-        return (ObjectNode) toTree(root);
+        return (ObjectNode) toTree(combined.getNodeModel().getNodeHandler().getRootNode());
     }
 
     private static JsonNode toTree(ImmutableNode node) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (node.getChildren().isEmpty()) {
-            return node.getValue() == null ? f.nullNode() : ConfigMappers.plain().valueToTree(node.getValue());
+            Object v = node.getValue();
+            if (v == Empty.LIST) {
+                return f.arrayNode();
+            }
+            if (v == Empty.MAP) {
+                return f.objectNode();
+            }
+            return v == null ? f.nullNode() : ConfigMappers.plain().valueToTree(v);
         }
         Map<String, List<ImmutableNode>> byName = new LinkedHashMap<>();
         for (ImmutableNode child : node.getChildren()) {

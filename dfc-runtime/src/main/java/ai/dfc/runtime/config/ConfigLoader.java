@@ -53,7 +53,7 @@ public final class ConfigLoader {
             }
             layers.add(file.base());
         }
-        layers.add(ConfigLayers.fromTree(pluginDefaultsTree(), "built-in defaults"));
+        layers.add(ConfigLayers.fromTree(pluginDefaultsTree()));
         return bind(ConfigLayers.combine(layers));
     }
 

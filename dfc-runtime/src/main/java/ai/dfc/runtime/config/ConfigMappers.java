@@ -88,7 +88,12 @@ public final class ConfigMappers {
     private static final class RedactedSerializer extends JsonSerializer<Object> {
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(Secret.REDACTED);
+            // an unset secret reveals nothing and must survive a dump/reload unchanged
+            if ("".equals(value)) {
+                gen.writeString("");
+            } else {
+                gen.writeString(Secret.REDACTED);
+            }
         }
     }
 }
