@@ -18,7 +18,7 @@ final class DfcSchema {
         return ConfigSchema.builder()
                 .record("run", "seed, output and cache directories, threads", RunSettings.class, RunSettings.DEFAULTS)
                 .plugin("encoder", "frozen image encoder (dense tokens)", Role.ENCODER, null)
-                .plugin("text_encoder", "function-phrase encoder", Role.TEXT_ENCODER, null)
+                .plugin("text_encoder", "function-phrase encoder", Role.TEXT_ENCODER, "hashed-ngram")
                 .plugin("part_namer", "names functional parts per (category, function)", Role.PART_NAMER, null)
                 .plugin("grounder", "finds parts in images (boxes)", Role.GROUNDER, null)
                 .plugin("edge_estimator", "per-point edge probability for thin parts", Role.EDGE_ESTIMATOR, null)

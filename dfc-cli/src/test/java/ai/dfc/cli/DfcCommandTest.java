@@ -34,7 +34,8 @@ class DfcCommandTest {
                 + CliTestPlugin.class.getName() + "]");
         assertThat(r.out()).contains("      answers (int) = 4  answers per query");
         assertThat(r.out()).contains("      api_key (String) = \"\" [secret]  API key");
-        assertThat(r.out()).contains("encoder:\n  (none)");
+        assertThat(r.out()).contains("text-encoder:\n  hashed-ngram - offline default");
+        assertThat(r.out()).contains("      dimension (int) = 512  embedding dimension");
     }
 
     @Test
@@ -42,7 +43,13 @@ class DfcCommandTest {
         Result r = run("plugins", "--json");
         assertThat(r.code()).isZero();
         JsonNode plugins = new ObjectMapper().readTree(r.out());
-        JsonNode grounder = plugins.get(0);
+        JsonNode grounder = null;
+        for (JsonNode p : plugins) {
+            if (p.get("name").asText().equals("cli-test-grounder")) {
+                grounder = p;
+            }
+        }
+        assertThat(grounder).isNotNull();
         assertThat(grounder.get("role").asText()).isEqualTo("grounder");
         assertThat(grounder.get("name").asText()).isEqualTo("cli-test-grounder");
         assertThat(grounder.get("settings").get(0).get("key").asText()).isEqualTo("answers");

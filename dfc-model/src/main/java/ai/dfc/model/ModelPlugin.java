@@ -1,0 +1,19 @@
+package ai.dfc.model;
+
+import ai.dfc.api.plugin.DfcPlugin;
+import ai.dfc.api.text.TextEncoderFactory;
+import ai.dfc.model.text.HashedNgramTextEncoder;
+import java.util.List;
+
+/** The built-in plugins of dfc-model, registered through {@code META-INF/services} like any other plugin. */
+public final class ModelPlugin implements DfcPlugin {
+    @Override
+    public String id() {
+        return "dfc-model";
+    }
+
+    @Override
+    public List<TextEncoderFactory<?>> textEncoders() {
+        return List.of(new HashedNgramTextEncoder.Factory());
+    }
+}
