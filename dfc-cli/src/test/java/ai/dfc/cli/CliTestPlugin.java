@@ -3,6 +3,7 @@ package ai.dfc.cli;
 import ai.dfc.api.grounder.Grounder;
 import ai.dfc.api.grounder.GrounderFactory;
 import ai.dfc.api.grounder.Grounding;
+import ai.dfc.api.plugin.AbstractPluginFactory;
 import ai.dfc.api.plugin.DfcPlugin;
 import ai.dfc.api.plugin.PluginContext;
 import ai.dfc.api.plugin.Secret;
@@ -21,25 +22,10 @@ public final class CliTestPlugin implements DfcPlugin {
         }
     }
 
-    public static final class Factory implements GrounderFactory<Config> {
-        @Override
-        public String name() {
-            return "cli-test-grounder";
-        }
-
-        @Override
-        public String description() {
-            return "test-only grounder that finds nothing";
-        }
-
-        @Override
-        public Class<Config> settingsType() {
-            return Config.class;
-        }
-
-        @Override
-        public Config defaultSettings() {
-            return new Config(4, "");
+    public static final class Factory extends AbstractPluginFactory<Config, Grounder>
+            implements GrounderFactory<Config> {
+        public Factory() {
+            super("cli-test-grounder", "test-only grounder that finds nothing", new Config(4, ""));
         }
 
         @Override

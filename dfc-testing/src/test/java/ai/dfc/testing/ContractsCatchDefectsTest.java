@@ -7,6 +7,7 @@ import ai.dfc.api.encoder.DenseTokens;
 import ai.dfc.api.encoder.Encoder;
 import ai.dfc.api.encoder.EncoderFactory;
 import ai.dfc.api.encoder.EncoderSpec;
+import ai.dfc.api.plugin.AbstractPluginFactory;
 import ai.dfc.api.plugin.PluginContext;
 import ai.dfc.api.plugin.PluginFactory;
 import ai.dfc.api.text.TextEncoder;
@@ -61,32 +62,19 @@ class ContractsCatchDefectsTest {
     static final class UnnormalizedTextEncoderContract extends TextEncoderContractTest<LetterHistogramTextEncoder.Config> {
         @Override
         protected PluginFactory<LetterHistogramTextEncoder.Config, TextEncoder> factory() {
-            return new TextEncoderFactory<>() {
-                @Override
-                public String name() {
-                    return "letter-histogram";
-                }
+            return new Unnormalized();
+        }
 
-                @Override
-                public String description() {
-                    return "defective: not normalized";
-                }
+        private static final class Unnormalized extends AbstractPluginFactory<LetterHistogramTextEncoder.Config, TextEncoder>
+                implements TextEncoderFactory<LetterHistogramTextEncoder.Config> {
+            Unnormalized() {
+                super("letter-histogram", "defective: not normalized", new LetterHistogramTextEncoder.Config(64));
+            }
 
-                @Override
-                public Class<LetterHistogramTextEncoder.Config> settingsType() {
-                    return LetterHistogramTextEncoder.Config.class;
-                }
-
-                @Override
-                public LetterHistogramTextEncoder.Config defaultSettings() {
-                    return new LetterHistogramTextEncoder.Config(64);
-                }
-
-                @Override
-                public TextEncoder create(LetterHistogramTextEncoder.Config settings, PluginContext context) {
-                    return new LetterHistogramTextEncoder(settings.dimension(), false);
-                }
-            };
+            @Override
+            public TextEncoder create(LetterHistogramTextEncoder.Config settings, PluginContext context) {
+                return new LetterHistogramTextEncoder(settings.dimension(), false);
+            }
         }
 
         @Override
@@ -160,35 +148,14 @@ class ContractsCatchDefectsTest {
     }
 
     /** The mean-colour encoder under another name, optionally post-processing its tokens. */
-    private static class DelegatingFactory implements EncoderFactory<MeanColourEncoder.Config> {
-        private final String name;
-
+    private static class DelegatingFactory extends AbstractPluginFactory<MeanColourEncoder.Config, Encoder>
+            implements EncoderFactory<MeanColourEncoder.Config> {
         DelegatingFactory(String name) {
-            this.name = name;
+            super(name, "defective fixture", new MeanColourEncoder.Config(8, 1));
         }
 
         INDArray postProcess(INDArray tokens) {
             return tokens;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String description() {
-            return "defective fixture";
-        }
-
-        @Override
-        public Class<MeanColourEncoder.Config> settingsType() {
-            return MeanColourEncoder.Config.class;
-        }
-
-        @Override
-        public MeanColourEncoder.Config defaultSettings() {
-            return new MeanColourEncoder.Config(8, 1);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package ai.dfc.model.text;
 
+import ai.dfc.api.plugin.AbstractPluginFactory;
 import ai.dfc.api.plugin.PluginContext;
 import ai.dfc.api.plugin.Settings;
 import ai.dfc.api.text.TextEncoder;
@@ -8,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The offline default text encoder ({@code hashed-ngram}): a phrase becomes the L2-normalized sum of signed
@@ -44,25 +45,10 @@ public final class HashedNgramTextEncoder implements TextEncoder {
     }
 
     /** The factory, registered by {@link ai.dfc.model.ModelPlugin}. */
-    public static final class Factory implements TextEncoderFactory<Config> {
-        @Override
-        public String name() {
-            return "hashed-ngram";
-        }
-
-        @Override
-        public String description() {
-            return "offline default: hashed character n-grams, L2-normalized (no semantics across functions)";
-        }
-
-        @Override
-        public Class<Config> settingsType() {
-            return Config.class;
-        }
-
-        @Override
-        public Config defaultSettings() {
-            return new Config(512, 3, 5, 0);
+    public static final class Factory extends AbstractPluginFactory<Config, TextEncoder>
+            implements TextEncoderFactory<Config> {
+        public Factory() {
+            super("hashed-ngram", "offline default: hashed character n-grams, L2-normalized (no semantics across functions)", new Config(512, 3, 5, 0));
         }
 
         @Override

@@ -4,6 +4,7 @@ import ai.dfc.api.encoder.Encoder;
 import ai.dfc.api.encoder.EncoderFactory;
 import ai.dfc.api.loss.Loss;
 import ai.dfc.api.loss.LossFactory;
+import ai.dfc.api.plugin.AbstractPluginFactory;
 import ai.dfc.api.plugin.DfcPlugin;
 import ai.dfc.api.plugin.NoSettings;
 import ai.dfc.api.plugin.PluginContext;
@@ -33,25 +34,10 @@ public final class EchoPlugin implements DfcPlugin {
         }
     }
 
-    public static final class EchoFactory implements TextEncoderFactory<EchoSettings> {
-        @Override
-        public String name() {
-            return "test-echo";
-        }
-
-        @Override
-        public String description() {
-            return "test-only text encoder";
-        }
-
-        @Override
-        public Class<EchoSettings> settingsType() {
-            return EchoSettings.class;
-        }
-
-        @Override
-        public EchoSettings defaultSettings() {
-            return EchoSettings.DEFAULTS;
+    public static final class EchoFactory extends AbstractPluginFactory<EchoSettings, TextEncoder>
+            implements TextEncoderFactory<EchoSettings> {
+        public EchoFactory() {
+            super("test-echo", "test-only text encoder", EchoSettings.DEFAULTS);
         }
 
         @Override
@@ -69,25 +55,10 @@ public final class EchoPlugin implements DfcPlugin {
         }
     }
 
-    public static final class TestLossFactory implements LossFactory<LossSettings> {
-        @Override
-        public String name() {
-            return "test-loss";
-        }
-
-        @Override
-        public String description() {
-            return "test-only loss";
-        }
-
-        @Override
-        public Class<LossSettings> settingsType() {
-            return LossSettings.class;
-        }
-
-        @Override
-        public LossSettings defaultSettings() {
-            return new LossSettings(0.1);
+    public static final class TestLossFactory extends AbstractPluginFactory<LossSettings, Loss>
+            implements LossFactory<LossSettings> {
+        public TestLossFactory() {
+            super("test-loss", "test-only loss", new LossSettings(0.1));
         }
 
         @Override
@@ -96,25 +67,10 @@ public final class EchoPlugin implements DfcPlugin {
         }
     }
 
-    public static final class PlainEncoderFactory implements EncoderFactory<NoSettings> {
-        @Override
-        public String name() {
-            return "test-encoder";
-        }
-
-        @Override
-        public String description() {
-            return "test-only encoder without settings";
-        }
-
-        @Override
-        public Class<NoSettings> settingsType() {
-            return NoSettings.class;
-        }
-
-        @Override
-        public NoSettings defaultSettings() {
-            return NoSettings.INSTANCE;
+    public static final class PlainEncoderFactory extends AbstractPluginFactory<NoSettings, Encoder>
+            implements EncoderFactory<NoSettings> {
+        public PlainEncoderFactory() {
+            super("test-encoder", "test-only encoder without settings", NoSettings.INSTANCE);
         }
 
         @Override

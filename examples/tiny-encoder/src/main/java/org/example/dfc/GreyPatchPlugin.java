@@ -2,6 +2,7 @@ package org.example.dfc;
 
 import ai.dfc.api.encoder.Encoder;
 import ai.dfc.api.encoder.EncoderFactory;
+import ai.dfc.api.plugin.AbstractPluginFactory;
 import ai.dfc.api.plugin.DfcPlugin;
 import ai.dfc.api.plugin.PluginContext;
 import ai.dfc.api.plugin.Settings;
@@ -18,25 +19,10 @@ public final class GreyPatchPlugin implements DfcPlugin {
         }
     }
 
-    public static final class Factory implements EncoderFactory<GreyPatchSettings> {
-        @Override
-        public String name() {
-            return "grey-patch";
-        }
-
-        @Override
-        public String description() {
-            return "mean grey level and gradient per cell (an example plugin)";
-        }
-
-        @Override
-        public Class<GreyPatchSettings> settingsType() {
-            return GreyPatchSettings.class;
-        }
-
-        @Override
-        public GreyPatchSettings defaultSettings() {
-            return new GreyPatchSettings(14);
+    public static final class Factory extends AbstractPluginFactory<GreyPatchSettings, Encoder>
+            implements EncoderFactory<GreyPatchSettings> {
+        public Factory() {
+            super("grey-patch", "mean grey level and gradient per cell (an example plugin)", new GreyPatchSettings(14));
         }
 
         @Override
