@@ -3,7 +3,6 @@ package ai.dfc.cli;
 import ai.dfc.api.DfcException;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,9 +59,5 @@ public final class DfcCommand implements Runnable {
             return EXIT_USAGE;
         });
         return cli.execute(args);
-    }
-
-    static List<String> commandLine(CommandLine.Model.CommandSpec spec) {
-        return List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
     }
 }

@@ -2,7 +2,6 @@ package ai.dfc.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import ai.dfc.api.plugin.PluginContext;
 import ai.dfc.api.plugin.PluginFactory;
@@ -182,10 +181,5 @@ public abstract class PluginContractTest<C extends Record, T> {
         }
         assertThat(second).isNotNull();
         close(second);
-    }
-
-    /** Fails with a message; for role subclasses. */
-    protected static void failContract(String message) {
-        fail(message);
     }
 }

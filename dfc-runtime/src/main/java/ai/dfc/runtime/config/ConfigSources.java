@@ -20,11 +20,6 @@ public record ConfigSources(Path file, String variant, List<ConfigOverride> over
         }
     }
 
-    /** Built-in defaults only. */
-    public static ConfigSources defaults() {
-        return new ConfigSources(null, null, List.of());
-    }
-
     public ConfigSources withVariant(String name) {
         return new ConfigSources(file, name, overrides);
     }

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -185,14 +184,5 @@ public final class RecordBinder {
 
     private static String snake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Keys of {@code node}, for error messages. */
-    static List<String> keys(JsonNode node) {
-        List<String> keys = new java.util.ArrayList<>();
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-            keys.add(it.next());
-        }
-        return keys;
     }
 }

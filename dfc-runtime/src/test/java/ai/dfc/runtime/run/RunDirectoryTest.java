@@ -75,6 +75,13 @@ class RunDirectoryTest {
     }
 
     @Test
+    void zeroThreadsMeansOnePerCore() {
+        assertThat(RunSettings.DEFAULTS.effectiveThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(new RunSettings(1, "a", "b", 3).effectiveThreads()).isEqualTo(3);
+        assertThat(RunContext.of(dir.resolve("r"), dir.resolve("c"), 5).environment("PATH")).isPresent();
+    }
+
+    @Test
     void atomicWritesReplaceWholeFilesAndLeaveNoTemporaries() throws IOException {
         Path target = dir.resolve("a.txt");
         RunDirectory.writeAtomically(target, "first");
