@@ -89,7 +89,7 @@ class ContractsCatchDefectsTest {
     }
 
     /** Adds the batch size to every token: an image's tokens depend on the batch. */
-    static final class BatchDependentEncoderContract extends EncoderContractTest<MeanColourEncoder.Config> {
+    static final class BatchDependentEncoderContract extends MeanColourEncoderContractTest {
         @Override
         protected PluginFactory<MeanColourEncoder.Config, Encoder> factory() {
             return new DelegatingFactory("mean-colour") {
@@ -99,48 +99,18 @@ class ContractsCatchDefectsTest {
                 }
             };
         }
-
-        @Override
-        protected MeanColourEncoder.Config nonDefaultSettings() {
-            return new MeanColourEncoder.Config(7, 3);
-        }
-
-        @Override
-        protected Map<String, Object> invalidSettings() {
-            return Map.of("stride", 0);
-        }
     }
 
     /** A factory whose name no DfcPlugin lists. */
-    static final class UnregisteredEncoderContract extends EncoderContractTest<MeanColourEncoder.Config> {
+    static final class UnregisteredEncoderContract extends MeanColourEncoderContractTest {
         @Override
         protected PluginFactory<MeanColourEncoder.Config, Encoder> factory() {
             return new DelegatingFactory("never-registered");
         }
-
-        @Override
-        protected MeanColourEncoder.Config nonDefaultSettings() {
-            return new MeanColourEncoder.Config(7, 3);
-        }
-
-        @Override
-        protected Map<String, Object> invalidSettings() {
-            return Map.of("stride", 0);
-        }
     }
 
     /** Claims an invalid value that its settings record actually accepts. */
-    static final class LaxSettingsContract extends EncoderContractTest<MeanColourEncoder.Config> {
-        @Override
-        protected PluginFactory<MeanColourEncoder.Config, Encoder> factory() {
-            return new MeanColourEncoder.Factory();
-        }
-
-        @Override
-        protected MeanColourEncoder.Config nonDefaultSettings() {
-            return new MeanColourEncoder.Config(7, 3);
-        }
-
+    static final class LaxSettingsContract extends MeanColourEncoderContractTest {
         @Override
         protected Map<String, Object> invalidSettings() {
             return Map.of("stride", 1000);
