@@ -245,9 +245,10 @@ final class ViewRenderer {
                 parts[i] = mesh.parts[t];
                 mask[i] = 1;
                 float sign = facingAway[t] ? -1 : 1;
-                normals[3 * i] = sign * faceNormals[3 * t];
-                normals[3 * i + 1] = sign * faceNormals[3 * t + 1];
-                normals[3 * i + 2] = sign * faceNormals[3 * t + 2];
+                // "+ 0f" turns the −0 of a flipped zero component into +0
+                normals[3 * i] = sign * faceNormals[3 * t] + 0f;
+                normals[3 * i + 1] = sign * faceNormals[3 * t + 1] + 0f;
+                normals[3 * i + 2] = sign * faceNormals[3 * t + 2] + 0f;
                 colour = shadedColour[t];
             }
             rgb[3 * i] = (byte) (colour >> 16);
