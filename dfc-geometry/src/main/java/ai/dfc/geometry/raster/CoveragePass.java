@@ -13,7 +13,12 @@ import java.util.Arrays;
  *
  * <p>Depth is not interpolated from the snapped vertices: each triangle's supporting plane gives {@code 1/Z} as an
  * exact affine function {@code a·u + b·v + c} of the pixel position (perspective-correct), clamped to the triangle's
- * depth range so that slivers seen nearly edge-on cannot produce wild values. Equal depths keep the earlier triangle.
+ * depth range so that slivers seen nearly edge-on cannot produce wild values.
+ *
+ * <p>Each sample is one {@code long}: the float bits of {@code 1/Z} (positive, so they order like integers) in the
+ * high half and {@code ~triangle} in the low half, 0 for "nothing". The depth test is then a branch-free
+ * {@code max}, nearest surface first and, on exactly equal depth, the lower triangle index — the same result whatever
+ * the drawing order.
  */
 final class CoveragePass {
     static final int SUBPIXEL_BITS = 8;
@@ -30,25 +35,32 @@ final class CoveragePass {
     double fy;
     double cx;
     double cy;
-    float[] invDepth = new float[0];
-    int[] triangle = new int[0];
+    /** Row-major samples, {@code width·height} used; decode with {@link #triangle(long)}, {@link #inverseDepth(long)}. */
+    long[] samples = new long[0];
 
-    /** Clears the buffers for a {@code width × height} pass with the given pinhole parameters. */
+    /** Clears the buffer for a {@code width × height} pass with the given pinhole parameters. */
     void reset(int width, int height, double fx, double fy, double cx, double cy) {
         int n = width * height;
-        if (invDepth.length < n) {
-            invDepth = new float[n];
-            triangle = new int[n];
+        if (samples.length < n) {
+            samples = new long[n];
         }
-        // 0 is "infinitely far": every accepted sample has 1/Z > 0
-        Arrays.fill(invDepth, 0, n, 0f);
-        Arrays.fill(triangle, 0, n, -1);
+        Arrays.fill(samples, 0, n, 0L);
         this.width = width;
         this.height = height;
         this.fx = fx;
         this.fy = fy;
         this.cx = cx;
         this.cy = cy;
+    }
+
+    /** The triangle of a sample, −1 for none. */
+    static int triangle(long sample) {
+        return sample == 0 ? -1 : ~(int) sample;
+    }
+
+    /** The inverse planar depth {@code 1/Z} of a covered sample. */
+    static float inverseDepth(long sample) {
+        return Float.intBitsToFloat((int) (sample >>> 32));
     }
 
     /** Column coordinate of camera point {@code (x, ·, z)}, {@code z > 0}. The one projection every path uses. */
@@ -109,8 +121,8 @@ final class CoveragePass {
         long e0Row = (long) (x1 - x0) * ONE;
         long e1Row = (long) (x2 - x1) * ONE;
         long e2Row = (long) (x0 - x2) * ONE;
-        float[] depthBuffer = invDepth;
-        int[] triangleBuffer = triangle;
+        long[] buffer = samples;
+        long id = ~tri & 0xFFFFFFFFL;
         for (int row = rowMin; row <= rowMax; row++) {
             long w0 = e0;
             long w1 = e1;
@@ -118,13 +130,11 @@ final class CoveragePass {
             double iz = a * colMin + b * row + c;
             int idx = row * width + colMin;
             for (int col = colMin; col <= colMax; col++, idx++) {
-                if ((w0 | w1 | w2) >= 0) {
-                    float z = (float) (iz < invMin ? invMin : (iz > invMax ? invMax : iz));
-                    if (z > depthBuffer[idx]) {
-                        depthBuffer[idx] = z;
-                        triangleBuffer[idx] = tri;
-                    }
-                }
+                // all ones when some edge function is negative (outside): the candidate becomes 0, which never wins
+                long outside = (w0 | w1 | w2) >> 63;
+                double z = iz < invMin ? invMin : (iz > invMax ? invMax : iz);
+                long candidate = ((long) Float.floatToRawIntBits((float) z) << 32 | id) & ~outside;
+                buffer[idx] = Math.max(buffer[idx], candidate);
                 w0 += e0Col;
                 w1 += e1Col;
                 w2 += e2Col;

@@ -232,8 +232,9 @@ final class ViewRenderer {
         byte[] rgb = new byte[3 * n];
         int background = options.backgroundRgb();
         float[] faceNormals = mesh.normals;
+        long[] samples = centre.samples;
         for (int i = 0; i < n; i++) {
-            int t = centre.triangle[i];
+            int t = CoveragePass.triangle(samples[i]);
             triangles[i] = t;
             int colour;
             if (t < 0) {
@@ -241,7 +242,7 @@ final class ViewRenderer {
                 parts[i] = -1;
                 colour = background;
             } else {
-                depth[i] = (float) (1.0 / centre.invDepth[i]);
+                depth[i] = (float) (1.0 / CoveragePass.inverseDepth(samples[i]));
                 parts[i] = mesh.parts[t];
                 mask[i] = 1;
                 float sign = facingAway[t] ? -1 : 1;
@@ -264,7 +265,7 @@ final class ViewRenderer {
     private void averageSupersamples(int w, int h, int s, byte[] rgb, int background) {
         int fineWidth = w * s;
         int samples = s * s;
-        int[] fineTriangles = fine.triangle;
+        long[] fineSamples = fine.samples;
         for (int row = 0; row < h; row++) {
             for (int col = 0; col < w; col++) {
                 int red = 0;
@@ -273,7 +274,7 @@ final class ViewRenderer {
                 for (int j = 0; j < s; j++) {
                     int base = (row * s + j) * fineWidth + col * s;
                     for (int i = 0; i < s; i++) {
-                        int t = fineTriangles[base + i];
+                        int t = CoveragePass.triangle(fineSamples[base + i]);
                         int colour = t < 0 ? background : shadedColour[t];
                         red += colour >> 16 & 0xFF;
                         green += colour >> 8 & 0xFF;
