@@ -29,13 +29,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from the pixel-centre sample and are identical whatever the supersampling.
  *
  * <p>Immutable and thread-safe: one instance may render from many threads. Results are bit-identical whatever the
- * thread count. Memory per worker thread is about {@code 8·s²·W·H} bytes of scratch plus the mesh's per-vertex
- * buffers; each view's result holds about {@code 27·W·H} bytes.
+ * thread count. Memory per worker thread is about {@code 8·(1 + s²)·W·H} bytes of sample buffers plus 40 bytes per
+ * vertex and 5 per triangle; each view's result holds about {@code 27·W·H} bytes.
  */
 public final class Rasterizer {
+    /**
+     * Largest image side in samples (after supersampling): keeps 1/256-pixel fixed-point coordinates, guard band
+     * included, inside {@code int} and edge-function products inside {@code long}.
+     */
+    static final int MAX_SIDE = 1 << 22;
+    /** Largest number of samples in one pass (a Java array). */
+    private static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
+
     private final RenderOptions options;
 
     /**
+     * A rasterizer with the given settings.
+     *
      * @param options render settings
      * @throws IllegalArgumentException if {@code options} is null
      */
@@ -79,8 +89,9 @@ public final class Rasterizer {
      * @param threads the most threads to use, &ge; 1
      * @return an unmodifiable list, element {@code k} rendered from {@code cameras.get(k)}; identical for every
      *         {@code threads}
-     * @throws IllegalArgumentException if {@code mesh} or {@code cameras} (or an element) is null or {@code threads <
-     *                                  1}
+     * @throws IllegalArgumentException if {@code mesh} or {@code cameras} (or an element) is null, {@code threads < 1},
+     *                                  or a camera's image times the supersampling factor exceeds 4,194,304 samples per
+     *                                  side or {@code 2³¹ − 9} samples in all
      * @throws IllegalStateException    if the calling thread is interrupted while waiting (its flag is restored)
      */
     public List<RenderedView> render(TriangleMesh mesh, List<Camera> cameras, int threads) {
@@ -92,6 +103,9 @@ public final class Rasterizer {
         }
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be >= 1, was " + threads);
+        }
+        for (Camera camera : cameras) {
+            requireRenderable(camera);
         }
         PreparedMesh prepared = new PreparedMesh(mesh, options);
         RenderedView[] out = new RenderedView[cameras.size()];
@@ -149,6 +163,16 @@ public final class Rasterizer {
         }
         if (Arrays.stream(out).anyMatch(v -> v == null)) {
             throw new IllegalStateException("a render worker stopped without a result");
+        }
+    }
+
+    private void requireRenderable(Camera camera) {
+        int s = options.supersampling();
+        long w = (long) camera.size().width() * s;
+        long h = (long) camera.size().height() * s;
+        if (w > MAX_SIDE || h > MAX_SIDE || w * h > MAX_SAMPLES) {
+            throw new IllegalArgumentException("image " + camera.size() + " with supersampling " + s + " needs " + w + "x"
+                    + h + " samples; at most " + MAX_SIDE + " per side and " + MAX_SAMPLES + " in all are supported");
         }
     }
 

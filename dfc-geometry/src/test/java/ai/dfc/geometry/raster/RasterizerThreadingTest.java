@@ -54,5 +54,9 @@ class RasterizerThreadingTest {
         assertThatThrownBy(() -> r.render(mesh, (Camera) null)).hasMessageContaining("camera must not be null");
         assertThatThrownBy(() -> new Rasterizer(null)).hasMessageContaining("options must not be null");
         assertThat(r.render(mesh, List.of(), 4)).isEmpty();
+        // default supersampling 2: 3,000,000 columns become 6,000,000 samples, beyond the fixed-point range
+        Camera wide = TestScenes.pinhole(3_000_000, 1, 8, 4, 0);
+        assertThatThrownBy(() -> r.render(mesh, wide)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("6000000x2 samples; at most 4194304 per side");
     }
 }
