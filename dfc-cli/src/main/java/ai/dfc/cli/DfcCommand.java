@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dfc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Dense functional correspondence: pseudo-label, train and evaluate.",
-        subcommands = {PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PluginsCommand.class, ConfigCommand.class, RenderCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class DfcCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
