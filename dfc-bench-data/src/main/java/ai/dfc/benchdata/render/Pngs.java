@@ -26,6 +26,17 @@ public final class Pngs {
         write(file, img);
     }
 
+    /** An opaque RGB image. */
+    public static void writeRgb(Path file, RgbImage rgb) throws IOException {
+        BufferedImage img = new BufferedImage(rgb.width(), rgb.height(), BufferedImage.TYPE_INT_RGB);
+        for (int r = 0; r < rgb.height(); r++) {
+            for (int c = 0; c < rgb.width(); c++) {
+                img.setRGB(c, r, rgb.rgb(r, c));
+            }
+        }
+        write(file, img);
+    }
+
     /** An 8-bit grey image from one byte per pixel, row-major. */
     public static void writeGray(Path file, ImageSize size, byte[] values) throws IOException {
         BufferedImage img = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_BYTE_GRAY);

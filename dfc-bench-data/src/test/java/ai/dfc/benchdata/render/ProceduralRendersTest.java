@@ -120,6 +120,35 @@ class ProceduralRendersTest {
     }
 
     @Test
+    void processedViewsAre224CropsWithTheirPointsOnTheMask() throws IOException {
+        RenderedAsset a = assets(ProceduralRenders.TRAINING).get(0);
+        assertThat(ProcessedViews.write(a)).isTrue();
+        assertThat(ProcessedViews.write(a)).isFalse();
+        for (int v = 0; v < 19; v += 9) {
+            Path rgb = a.layout().dir().resolve(ProcessedViews.RGB).resolve(ProcessedViews.imageName(v));
+            assertThat(Pngs.readRgb(rgb).size()).isEqualTo(ai.dfc.api.image.ImageSize.square(224));
+            Mask m = Pngs.readMask(a.layout().dir().resolve(ProcessedViews.MASKS).resolve(ProcessedViews.imageName(v)));
+            // the 1.2× square crop makes the object's longest side span 224 / 1.2 ≈ 187 px
+            int[] idx = m.flatIndices();
+            int minR = 224, maxR = -1, minC = 224, maxC = -1;
+            for (int i : idx) {
+                minR = Math.min(minR, i / 224);
+                maxR = Math.max(maxR, i / 224);
+                minC = Math.min(minC, i % 224);
+                maxC = Math.max(maxC, i % 224);
+            }
+            assertThat(Math.max(maxR - minR, maxC - minC) + 1).isBetween(180, 192);
+            ProjectedPoints pts = ProcessedViews.visibility(a, v);
+            assertThat(pts.size()).isPositive();
+            for (int i = 0; i < pts.size(); i++) {
+                assertThat(m.get(pts.rows()[i], pts.cols()[i])).isTrue();
+            }
+            // background of the processed image is white
+            assertThat(Pngs.readRgb(rgb).rgb(0, 0)).isEqualTo(0xFFFFFF);
+        }
+    }
+
+    @Test
     void aSecondRunSkipsFinishedAssetsAndRemovesPartialOnes() throws IOException {
         Path root = out.resolve(ProceduralRenders.TRAINING);
         Path partial = root.resolve(".partial-crashed");
