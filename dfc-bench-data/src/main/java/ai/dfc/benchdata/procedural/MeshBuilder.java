@@ -142,6 +142,75 @@ public final class MeshBuilder {
     }
 
     /**
+     * A surface of revolution's generalization: like {@link #lathe(double[][], String[], int, int, Transform)}, but
+     * the cross-section at each height is {@code radius · section.point(s, θ)} instead of a circle, so solids can
+     * be oval, squarish (superellipses), fluted or cross-shaped. Triangles are oriented by the surface's analytic
+     * normal, so lobes with steep flanks stay outward-facing.
+     *
+     * @param profile         points {@code {radius ≥ 0, height}}, traversed as for the circular lathe
+     * @param segmentParts    the part of each segment ({@code profile.length − 1} names)
+     * @param angular         number of angular steps (≥ 3)
+     * @param stepsPerSegment subdivisions of each segment along the profile
+     * @param section         the cross-section's shape, star-shaped around the axis and counter-clockwise like
+     *                        {@code (cos θ, sin θ)}
+     * @param placement       where the primitive goes in the object frame
+     */
+    public MeshBuilder lathe(double[][] profile, String[] segmentParts, int angular, int stepsPerSegment,
+            Section section, Transform placement) {
+        if (profile.length < 2 || segmentParts.length != profile.length - 1 || angular < 3 || stepsPerSegment < 1) {
+            throw new IllegalArgumentException(
+                    "lathe needs >= 2 profile points, one part per segment, >= 3 angular steps");
+        }
+        int segments = profile.length - 1;
+        double dth = 1e-4;
+        for (int s = 0; s < segments; s++) {
+            int part = part(segmentParts[s]);
+            double[] p0 = profile[s];
+            double[] p1 = profile[s + 1];
+            double dr = p1[0] - p0[0];
+            double dh = p1[1] - p0[1];
+            int[][] ring = new int[stepsPerSegment + 1][angular];
+            for (int k = 0; k <= stepsPerSegment; k++) {
+                double t = (double) k / stepsPerSegment;
+                double r = p0[0] + t * dr;
+                double h = p0[1] + t * dh;
+                double along = (s + t) / segments;
+                for (int a = 0; a < angular; a++) {
+                    double[] q = section.point(along, 2 * Math.PI * a / angular);
+                    ring[k][a] = vertex(placement.apply(r * q[0], h, r * q[1]));
+                }
+            }
+            for (int k = 0; k < stepsPerSegment; k++) {
+                double along = (s + (k + 0.5) / stepsPerSegment) / segments;
+                for (int a = 0; a < angular; a++) {
+                    int a1 = (a + 1) % angular;
+                    double th = 2 * Math.PI * (a + 0.5) / angular;
+                    double[] q = section.point(along, th);
+                    double[] q1 = section.point(along, th + dth);
+                    double[] q0 = section.point(along, th - dth);
+                    double dx = (q1[0] - q0[0]) / (2 * dth);
+                    double dz = (q1[1] - q0[1]) / (2 * dth);
+                    // ∂P/∂(profile) × ∂P/∂θ for P = (r·x(θ), h, r·z(θ)), up to the positive factor r
+                    double[] local = {dz * dh, -dr * (q[0] * dz - q[1] * dx), -dx * dh};
+                    double[] outward = placement.applyToDirection(local[0], local[1], local[2]);
+                    quad(ring[k][a], ring[k][a1], ring[k + 1][a1], ring[k + 1][a], part, outward);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** A cross-section shape for {@link #lathe(double[][], String[], int, int, Section, Transform)}. */
+    @FunctionalInterface
+    public interface Section {
+        /**
+         * The section's point {@code {x, z}} at angle θ for a profile radius of 1, at position {@code s ∈ [0, 1]}
+         * along the profile (point i of n at {@code s = i / (n − 1)}), so the shape may change along the profile.
+         */
+        double[] point(double s, double theta);
+    }
+
+    /**
      * A closed tube of circular cross-section swept along a polyline, with rotation-minimizing frames so it does
      * not twist.
      *

@@ -1,8 +1,16 @@
 package ai.dfc.benchdata.procedural;
 
 import ai.dfc.api.taxonomy.FunctionName;
+import ai.dfc.benchdata.procedural.categories.Axe;
+import ai.dfc.benchdata.procedural.categories.Cleaver;
+import ai.dfc.benchdata.procedural.categories.Fork;
+import ai.dfc.benchdata.procedural.categories.Hammer;
 import ai.dfc.benchdata.procedural.categories.Knife;
+import ai.dfc.benchdata.procedural.categories.Mallet;
 import ai.dfc.benchdata.procedural.categories.Mug;
+import ai.dfc.benchdata.procedural.categories.Screwdriver;
+import ai.dfc.benchdata.procedural.categories.Spatula;
+import ai.dfc.benchdata.procedural.categories.Spoon;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +39,9 @@ public final class ProceduralWorld {
 
     /** The built-in categories. */
     public static ProceduralWorld builtIn() {
-        return new ProceduralWorld(List.of(new Mug(), new Knife()));
+        return new ProceduralWorld(List.of(new Mug(), new Knife(),
+                new Cleaver(), new Axe(), new Hammer(), new Mallet(), new Spoon(), new Spatula(), new Fork(),
+                new Screwdriver()));
     }
 
     /** A world of exactly these categories. */
