@@ -73,6 +73,11 @@ public final class LinearAssignmentSolver {
      *                                  the problem: assign the columns to the rows instead), or a cost is not finite
      */
     public static Assignment solve(AssignmentCosts costs, Initialisation initialisation) {
+        return solve(costs, initialisation, CandidateGraphInitialisation.CANDIDATES_PER_ROW);
+    }
+
+    /** As {@link #solve(AssignmentCosts, Initialisation)} with a chosen candidate count per row (tests only). */
+    static Assignment solve(AssignmentCosts costs, Initialisation initialisation, int candidatesPerRow) {
         if (costs == null || initialisation == null) {
             throw new IllegalArgumentException("costs and initialisation must not be null");
         }
@@ -90,13 +95,38 @@ public final class LinearAssignmentSolver {
         }
         AssignmentWorkspace workspace = new AssignmentWorkspace(costs, n, m);
         int[] free = initialisation == Initialisation.CANDIDATE_GRAPH
-                ? CandidateGraphInitialisation.run(workspace)
+                ? CandidateGraphInitialisation.run(workspace, candidatesPerRow)
                 : ReductionInitialisation.run(workspace);
         DenseAugmentingPath paths = new DenseAugmentingPath(workspace);
-        for (int i : free) {
-            paths.augment(i);
+        int k = 0;
+        for (; k < free.length && free[k] < n; k++) {
+            paths.augment(free[k]);
+        }
+        for (k = assignPaddingToTopPricedColumns(workspace, free, k); k < free.length; k++) {
+            paths.augment(free[k]);
         }
         return result(workspace);
+    }
+
+    /**
+     * Gives free padding rows {@code free[from..]} the free columns at the highest price, one each, in O(m): for a
+     * row of zero costs such a column has the smallest reduced cost, which is all a path search would find, so this
+     * keeps the invariant while sparing a search per padding row when {@code n ≪ m}.
+     *
+     * @return the position in {@code free} of the first padding row still unassigned
+     */
+    private static int assignPaddingToTopPricedColumns(AssignmentWorkspace w, int[] free, int from) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (double p : w.price) {
+            top = Math.max(top, p);
+        }
+        int next = from;
+        for (int j = 0; j < w.columns && next < free.length; j++) {
+            if (w.columnToRow[j] < 0 && w.price[j] == top) {
+                w.assign(free[next++], j);
+            }
+        }
+        return next;
     }
 
     private static Assignment result(AssignmentWorkspace w) {

@@ -7,15 +7,28 @@ import static org.assertj.core.api.Assertions.within;
 import ai.dfc.geometry.align.LinearAssignmentSolver.Initialisation;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LinearAssignmentSolverTest {
 
-    @ParameterizedTest
-    @EnumSource(Initialisation.class)
-    void matchesBruteForceOnSmallProblemsWithManyTies(Initialisation initialisation) {
+    /**
+     * Both initialisations; the candidate graph also with 1 and 2 candidates per row, which on small problems forces
+     * failed sparse searches, component expansions, pricing repairs and dense paths for padding rows.
+     */
+    static Stream<Arguments> solvers() {
+        return Stream.of(Arguments.of(Initialisation.CANDIDATE_GRAPH, 24),
+                Arguments.of(Initialisation.CANDIDATE_GRAPH, 2),
+                Arguments.of(Initialisation.CANDIDATE_GRAPH, 1),
+                Arguments.of(Initialisation.REDUCTION, 24));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} candidates per row")
+    @MethodSource("solvers")
+    void matchesBruteForceOnSmallProblemsWithManyTies(Initialisation initialisation, int candidates) {
         Random random = new Random(21);
         for (int trial = 0; trial < 1500; trial++) {
             int n = 1 + random.nextInt(8);
@@ -31,7 +44,7 @@ class LinearAssignmentSolverTest {
             }
             DenseAssignmentCosts costs = DenseAssignmentCosts.of(c);
 
-            Assignment result = LinearAssignmentSolver.solve(costs, initialisation);
+            Assignment result = LinearAssignmentSolver.solve(costs, initialisation, candidates);
 
             double optimum = bruteForce(c);
             assertThat(result.totalCost()).as("trial %d: %s", trial, Arrays.deepToString(c))
@@ -42,9 +55,9 @@ class LinearAssignmentSolverTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Initialisation.class)
-    void matchesAnIndependentHungarianOnEuclideanProblemsOf200Points(Initialisation initialisation) {
+    @ParameterizedTest(name = "{0}, {1} candidates per row")
+    @MethodSource("solvers")
+    void matchesAnIndependentHungarianOnEuclideanProblemsOf200Points(Initialisation initialisation, int candidates) {
         Random random = new Random(22);
         for (int trial = 0; trial < 8; trial++) {
             int n = 200;
@@ -53,7 +66,7 @@ class LinearAssignmentSolverTest {
             double[] columns = trial < 6 ? uniformPoints(random, m) : clusteredPoints(random, m);
             EuclideanAssignmentCosts costs = new EuclideanAssignmentCosts(rows, columns);
 
-            Assignment result = LinearAssignmentSolver.solve(costs, initialisation);
+            Assignment result = LinearAssignmentSolver.solve(costs, initialisation, candidates);
 
             double[][] dense = toDense(costs);
             assertThat(result.totalCost()).as("trial %d", trial).isCloseTo(hungarian(dense), within(1e-9));
@@ -62,9 +75,9 @@ class LinearAssignmentSolverTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Initialisation.class)
-    void movesSurplusBetweenDistantClusters(Initialisation initialisation) {
+    @ParameterizedTest(name = "{0}, {1} candidates per row")
+    @MethodSource("solvers")
+    void movesSurplusBetweenDistantClusters(Initialisation initialisation, int candidates) {
         // 100 row points and 50 column points around A, 50 rows and 100 columns around B, far apart: each row's
         // cheapest columns all lie in its own cluster, so 50 A rows can only be served by a long path to B.
         Random random = new Random(23);
@@ -72,7 +85,7 @@ class LinearAssignmentSolverTest {
         double[] columns = concat(cluster(random, 50, 0), cluster(random, 100, 10));
         EuclideanAssignmentCosts costs = new EuclideanAssignmentCosts(rows, columns);
 
-        Assignment result = LinearAssignmentSolver.solve(costs, initialisation);
+        Assignment result = LinearAssignmentSolver.solve(costs, initialisation, candidates);
 
         assertThat(result.totalCost()).isCloseTo(hungarian(toDense(costs)), within(1e-9));
         assertValidAssignment(result, 150, 150);
@@ -90,11 +103,11 @@ class LinearAssignmentSolverTest {
         assertThat(LinearAssignmentSolver.solve(costs).rowToColumn()).containsExactly(graph.rowToColumn());
     }
 
-    @ParameterizedTest
-    @EnumSource(Initialisation.class)
-    void handlesDegenerateProblems(Initialisation initialisation) {
+    @ParameterizedTest(name = "{0}, {1} candidates per row")
+    @MethodSource("solvers")
+    void handlesDegenerateProblems(Initialisation initialisation, int candidates) {
         Assignment single = LinearAssignmentSolver.solve(DenseAssignmentCosts.of(new double[][] {{-3.5}}),
-                initialisation);
+                initialisation, candidates);
         assertThat(single.rowToColumn()).containsExactly(0);
         assertThat(single.totalCost()).isEqualTo(-3.5);
 
@@ -103,22 +116,22 @@ class LinearAssignmentSolverTest {
             Arrays.fill(row, 2.0);
         }
         DenseAssignmentCosts flat = DenseAssignmentCosts.of(equal);
-        Assignment allEqual = LinearAssignmentSolver.solve(flat, initialisation);
+        Assignment allEqual = LinearAssignmentSolver.solve(flat, initialisation, candidates);
         assertValidAssignment(allEqual, 6, 9);
         assertThat(allEqual.totalCost()).isEqualTo(12.0);
         assertCertificate(flat, allEqual, 0);
 
         Assignment none = LinearAssignmentSolver.solve(DenseAssignmentCosts.ofRowMajor(new double[0], 0, 4),
-                initialisation);
+                initialisation, candidates);
         assertThat(none.rowToColumn()).isEmpty();
         assertThat(none.totalCost()).isZero();
         assertThat(none.columnToRow()).containsExactly(-1, -1, -1, -1);
-        assertThat(LinearAssignmentSolver.solve(DenseAssignmentCosts.of(new double[0][]), initialisation).columns())
-                .isZero();
+        assertThat(LinearAssignmentSolver.solve(DenseAssignmentCosts.of(new double[0][]), initialisation, candidates)
+                .columns()).isZero();
 
         // One row against many equal columns and one cheaper one.
         Assignment oneRow = LinearAssignmentSolver.solve(
-                DenseAssignmentCosts.of(new double[][] {{5, 5, 5, 1, 5}}), initialisation);
+                DenseAssignmentCosts.of(new double[][] {{5, 5, 5, 1, 5}}), initialisation, candidates);
         assertThat(oneRow.rowToColumn()).containsExactly(3);
     }
 
