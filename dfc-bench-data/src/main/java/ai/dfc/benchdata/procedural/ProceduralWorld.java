@@ -1,8 +1,16 @@
 package ai.dfc.benchdata.procedural;
 
 import ai.dfc.api.taxonomy.FunctionName;
+import ai.dfc.benchdata.procedural.categories.Bottle;
+import ai.dfc.benchdata.procedural.categories.Cup;
+import ai.dfc.benchdata.procedural.categories.Jug;
+import ai.dfc.benchdata.procedural.categories.Kettle;
 import ai.dfc.benchdata.procedural.categories.Knife;
+import ai.dfc.benchdata.procedural.categories.Ladle;
 import ai.dfc.benchdata.procedural.categories.Mug;
+import ai.dfc.benchdata.procedural.categories.Saucepan;
+import ai.dfc.benchdata.procedural.categories.Teapot;
+import ai.dfc.benchdata.procedural.categories.WateringCan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +39,7 @@ public final class ProceduralWorld {
 
     /** The built-in categories. */
     public static ProceduralWorld builtIn() {
-        return new ProceduralWorld(List.of(new Mug(), new Knife()));
+        return new ProceduralWorld(List.of(new Mug(), new Knife(), new Cup(), new Bottle(), new Kettle(), new Teapot(), new Jug(), new Saucepan(), new WateringCan(), new Ladle()));
     }
 
     /** A world of exactly these categories. */
