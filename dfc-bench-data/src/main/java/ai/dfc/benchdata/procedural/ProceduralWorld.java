@@ -39,7 +39,8 @@ public final class ProceduralWorld {
 
     /** The built-in categories. */
     public static ProceduralWorld builtIn() {
-        return new ProceduralWorld(List.of(new Mug(), new Knife(), new Cup(), new Bottle(), new Kettle(), new Teapot(), new Jug(), new Saucepan(), new WateringCan(), new Ladle()));
+        return new ProceduralWorld(List.of(new Mug(), new Knife(),
+                new Cup(), new Kettle(), new Teapot(), new Bottle(), new Jug(), new WateringCan(), new Saucepan(), new Ladle()));
     }
 
     /** A world of exactly these categories. */

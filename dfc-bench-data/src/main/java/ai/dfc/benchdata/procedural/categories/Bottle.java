@@ -43,7 +43,7 @@ public final class Bottle implements ProceduralCategory {
                 new ShapeParameter("punt", 0.0, 0.020, "height of the push-up in the bottom (m)"),
                 new ShapeParameter("shoulder_shape", 0.6, 2.2, "< 1 shoulders slope away early, > 1 they stay full and drop late"),
                 new ShapeParameter("neck_fraction", 0.15, 0.60, "share of the straight neck in the height above the body (at least 2.6 neck radii)"),
-                new ShapeParameter("neck_radius", 0.009, 0.016, "outer radius of the neck at its top (m)"),
+                new ShapeParameter("neck_radius", 0.009, 0.016, "outer radius of the neck at its top (m; at most 0.7 of the body's)"),
                 new ShapeParameter("neck_flare", 0.0, 0.004, "extra neck radius at its bottom (m)"),
                 new ShapeParameter("lip_height", 0.005, 0.014, "height of the lip ring around the mouth (m)"),
                 new ShapeParameter("lip_bead", 0.0005, 0.003, "how far the lip ring stands out of the neck (m)"),
@@ -82,17 +82,18 @@ public final class Bottle implements ProceduralCategory {
         double waist = p.get("waist");
         double lipH = p.get("lip_height");
         double bead = p.get("lip_bead");
-        double rn = p.get("neck_radius");
-        double rnBottom = rn + p.get("neck_flare");
+        double rTop = radius + taper;
+        // the neck stays clearly narrower than the body
+        double rnBottom = Math.min(p.get("neck_radius") + p.get("neck_flare"), 0.7 * rTop);
+        double rn = Math.min(p.get("neck_radius"), rnBottom);
         double yBody = p.get("body_fraction") * h;
         double upper = h - yBody - lipH;
         double yNeck = yBody + (1 - p.get("neck_fraction")) * upper;
         double yLip = h - lipH;
         double shape = p.get("shoulder_shape");
-        double rTop = radius + taper;
-        // a neck at least 2.6 neck radii long over a shoulder at least 0.6 times as high as it narrows
+        // a neck at least 2.6 neck radii long over a shoulder at least 1.2 times as high as it narrows
         yNeck = Math.min(yNeck, yLip - 2.6 * rn);
-        yBody = Math.min(yBody, yNeck - 0.6 * (rTop - rnBottom));
+        yBody = Math.min(yBody, yNeck - 1.2 * (rTop - rnBottom));
         double neckStart = rnBottom + p.get("neck_share") * (rTop - rnBottom);
 
         // outer profile from the axis under the punt up to the bottom of the lip, with a part per point's segment

@@ -40,7 +40,7 @@ public final class Cup implements ProceduralCategory {
                 new ShapeParameter("wall", 0.0018, 0.0045, "wall thickness (m)"),
                 new ShapeParameter("base_thickness", 0.003, 0.010, "thickness of the bottom above the foot (m)"),
                 new ShapeParameter("foot_height", 0.0, 0.012, "height of the foot below the side wall (m)"),
-                new ShapeParameter("foot_ratio", 0.75, 1.1, "radius of the foot where it meets the table, relative to the side's bottom radius"),
+                new ShapeParameter("foot_ratio", 0.75, 1.1, "radius of the foot where it meets the table, relative to the side's bottom radius (flaring out at most as far as the foot is high)"),
                 new ShapeParameter("foot_ring", 0.002, 0.008, "width of the foot ring the cup stands on (m)"),
                 new ShapeParameter("recess", 0.0, 0.003, "depth of the recess inside the foot ring (m)"),
                 new ShapeParameter("lip_height", 0.006, 0.020, "height of the flared lip band (m)"),
@@ -74,7 +74,8 @@ public final class Cup implements ProceduralCategory {
         Wall w = new Wall(p);
         double wall = p.get("wall");
         double footH = p.get("foot_height");
-        double rf = w.rb * p.get("foot_ratio");
+        // a foot wider than the side flares out at most 45° over its height
+        double rf = Math.min(w.rb * p.get("foot_ratio"), w.rb + footH);
         double ring = Math.min(p.get("foot_ring"), 0.5 * rf);
         double recess = p.get("recess");
         double lipH = p.get("lip_height");

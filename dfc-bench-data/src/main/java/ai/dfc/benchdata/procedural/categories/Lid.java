@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A round pot lid with a knob, as used by the kettle and the teapot: a thin flange of radius {@code radius}
- * resting on the body's top at height {@code seat}, a dome rising {@code dome} above the flange (rounder or
- * flatter by {@code roundness}) and on its crown a knob of height {@code knobHeight}: a short stem carrying a
+ * resting on the body's top at height {@code seat}, a dome rising {@code dome} above the flange (at most 0.8 times
+ * the radius; rounder or flatter by {@code roundness}) and on its crown a knob of height {@code knobHeight}: a short stem carrying a
  * flattened ball of radius {@code knobRadius}. Parts "lid" and "knob", both closed solids of revolution about +y.
  */
 final class Lid {
@@ -23,6 +23,7 @@ final class Lid {
      */
     static double build(MeshBuilder mb, double seat, double radius, double dome, double roundness, double knobHeight,
             double knobRadius, int angular) {
+        dome = Math.min(dome, 0.8 * radius);
         double flange = Math.min(0.004, 0.25 * dome + 0.001);
         List<double[]> prof = new ArrayList<>();
         prof.add(new double[] {0, seat});

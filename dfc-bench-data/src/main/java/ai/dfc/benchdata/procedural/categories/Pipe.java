@@ -6,9 +6,11 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * A hollow, thin-walled pipe of round cross-section along a cubic Bézier in the x–y plane, as a
  * {@link MeshBuilder#sheet} mid-surface: {@code u} runs along the centreline from its start (buried in the body it
- * grows out of) to its opening, {@code v} once around it. The sheet's thickness gives the wall, its end walls the
- * annular faces at both ends, so the pipe is a closed solid with an open bore, like a real spout. The centreline
- * must stay in the x–y plane, where the cross-section frame (in-plane normal, +z) cannot twist.
+ * grows out of) to its opening — warped so rings crowd towards the opening, where the mouth and lip need them —
+ * and {@code v} once around it. The sheet's thickness gives the wall, its end walls the annular faces at both
+ * ends, so the pipe is a closed solid with an open bore, like a real spout. The centreline must stay in the x–y
+ * plane, where the cross-section frame (in-plane normal, +z) cannot twist. All parameters below are the sheet's
+ * {@code u}.
  */
 final class Pipe implements MeshBuilder.SheetShape {
     private final Curves.Bezier centreline;
@@ -18,7 +20,7 @@ final class Pipe implements MeshBuilder.SheetShape {
 
     /**
      * @param centreline the pipe's axis, in the x–y plane
-     * @param radius     the mid-wall radius at {@code u}
+     * @param radius     the mid-wall radius at the centreline's own parameter
      * @param wall       the wall thickness; capped at 60 % of the radius so the bore never closes
      * @param lipStart   where the wall starts thickening into a bead around the opening (1 for none)
      */
@@ -61,6 +63,10 @@ final class Pipe implements MeshBuilder.SheetShape {
 
     /** The parameter at which the last {@code length} of the centreline begins (the mouth's share). */
     double startOfLast(double length) {
+        return sheetParameter(centrelineStartOfLast(length));
+    }
+
+    private double centrelineStartOfLast(double length) {
         double lo = 0;
         double hi = 1;
         for (int i = 0; i < 40; i++) {
@@ -80,20 +86,31 @@ final class Pipe implements MeshBuilder.SheetShape {
      */
     double exit(DoubleUnaryOperator bodyRadius) {
         for (int i = 0; i <= 200; i++) {
-            double u = i / 200.0;
-            double[] c = centreline.point(u);
+            double t = i / 200.0;
+            double[] c = centreline.point(t);
             if (Math.hypot(c[0], c[2]) > bodyRadius.applyAsDouble(c[1])) {
-                return u;
+                return sheetParameter(t);
             }
         }
         return 1;
     }
 
+    /** The centreline's parameter at sheet parameter {@code u}: rings are spaced finer towards the opening. */
+    static double along(double u) {
+        return 1 - Math.pow(1 - u, 1.6);
+    }
+
+    /** The inverse of {@link #along}. */
+    static double sheetParameter(double t) {
+        return 1 - Math.pow(1 - t, 1 / 1.6);
+    }
+
     @Override
     public double[] point(double u, double v) {
-        double[] c = centreline.point(u);
-        double[] t = centreline.tangent(u);
-        double r = radius.applyAsDouble(u);
+        double s = along(u);
+        double[] c = centreline.point(s);
+        double[] t = centreline.tangent(s);
+        double r = radius.applyAsDouble(s);
         double a = 2 * Math.PI * v;
         // in-plane normal (−t_y, t_x, 0) and binormal +z
         return new double[] {c[0] - t[1] * r * Math.cos(a), c[1] + t[0] * r * Math.cos(a), c[2] + r * Math.sin(a)};
@@ -101,7 +118,7 @@ final class Pipe implements MeshBuilder.SheetShape {
 
     @Override
     public double thickness(double u, double v) {
-        double max = 0.6 * radius.applyAsDouble(u);
+        double max = 0.6 * radius.applyAsDouble(along(u));
         if (u <= lipStart) {
             return Math.min(wall, max);
         }
@@ -125,10 +142,6 @@ final class Pipe implements MeshBuilder.SheetShape {
 
     /** The length of the centreline from {@code u0} to the opening. */
     double length(double u0) {
-        return centreline.length(u0, 1);
-    }
-
-    Curves.Bezier centreline() {
-        return centreline;
+        return centreline.length(along(u0), 1);
     }
 }

@@ -55,7 +55,7 @@ public final class Saucepan implements ProceduralCategory {
                 new ShapeParameter("handle_widening", 1.0, 1.4, "radius of the handle's grip relative to its root"),
                 new ShapeParameter("handle_rise", 0.05, 0.35, "angle of the handle above the horizontal (rad)"),
                 new ShapeParameter("handle_sag", -0.006, 0.012, "sag of the handle's middle below its chord (m)"),
-                new ShapeParameter("handle_attach", 0.62, 0.88, "height where the handle meets the pot, fraction of the height"));
+                new ShapeParameter("handle_attach", 0.55, 0.80, "height where the handle meets the pot, fraction of the height"));
     }
 
     @Override
@@ -142,21 +142,27 @@ public final class Saucepan implements ProceduralCategory {
         double sag = p.get("handle_sag");
         double rh = p.get("handle_radius");
         double widen = p.get("handle_widening");
-        double[] start = {mid.applyAsDouble(ya) + 0.5 * wall - Math.max(0.8 * wall, 0.001), ya, 0};
+        // a short root square to the wall, so the buried end cap lies flat inside it
+        double slope = (mid.applyAsDouble(ya + 1e-4) - mid.applyAsDouble(ya - 1e-4)) / 2e-4;
+        double[] normal = {1 / Math.hypot(1, slope), -slope / Math.hypot(1, slope), 0};
+        double[] surface = {mid.applyAsDouble(ya) + 0.5 * wall, ya, 0};
         double[] dir = {Math.cos(rise), Math.sin(rise), 0};
         int n = 24;
-        double[][] path = new double[n + 1][];
-        double[] radii = new double[n + 1];
+        double[][] path = new double[n + 2][];
+        double[] radii = new double[n + 2];
+        path[0] = Curves.along(surface, normal, -Math.max(0.8 * wall, 0.001));
+        radii[0] = rh;
+        double[] root = Curves.along(surface, normal, 1.5 * rh);
         for (int i = 0; i <= n; i++) {
             double t = (double) i / n;
             double s = len * t;
             double down = sag * Math.sin(Math.PI * t);
-            path[i] = new double[] {start[0] + s * dir[0] + down * dir[1], start[1] + s * dir[1] - down * dir[0], 0};
+            path[i + 1] = new double[] {root[0] + s * dir[0] + down * dir[1], root[1] + s * dir[1] - down * dir[0], 0};
             double grip = Curves.smooth((t - 0.15) / 0.35);
             double end = t > 0.96 ? Math.sqrt(Math.max(0, 1 - Math.pow((t - 0.96) / 0.04, 2))) : 1;
-            radii[i] = rh * Curves.lerp(1, widen, grip) * Math.max(0.45, end);
+            radii[i + 1] = rh * Curves.lerp(1, widen, grip) * Math.max(0.45, end);
         }
-        String[] segs = new String[n];
+        String[] segs = new String[n + 1];
         Arrays.fill(segs, "handle");
         mb.tube(path, radii, segs, 14, true, true, Transform.identity());
 
