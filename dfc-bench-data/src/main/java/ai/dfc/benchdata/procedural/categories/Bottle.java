@@ -9,19 +9,18 @@ import ai.dfc.benchdata.procedural.ProceduralCategory;
 import ai.dfc.benchdata.procedural.ShapeParameter;
 import ai.dfc.benchdata.procedural.ShapeParameters;
 import ai.dfc.benchdata.procedural.Transform;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An open bottle: a hollow, uncapped vessel of revolution about +y standing on y = 0 — a push-up (punt) in the
- * bottom, a rounded heel, a cylindrical body (tapered, waisted or barrelled), a shoulder that narrows smoothly
- * into the neck (from round "Bordeaux" to long sloping "Burgundy" shoulders), a straight neck and a beaded lip
- * ring around the opening at the top, thicker than the wall so its bore narrows. The wall is an inward offset of the outer profile; the bore is open, so the
- * mouth is the lip ring and the top of the bore. Liquid leaves the mouth along +y (the bottle is tipped to pour);
- * the mouth's and neck's frames point up with their "up" towards +x, the way they face once the bottle is tipped
- * to pour towards −x.
+ * bottom, a rounded heel, a cylindrical body (tapered, waisted or barrelled), a shoulder that narrows smoothly into
+ * the neck (from round "Bordeaux" to long sloping "Burgundy" shoulders), a straight neck and a beaded lip ring around
+ * the opening at the top, thicker than the wall so its bore narrows. The wall is an inward offset of the outer
+ * profile; the bore is open, so the mouth is the lip ring and the top of the bore. Liquid leaves the mouth along +y
+ * (the bottle is tipped to pour); the mouth's and neck's frames point up with their "up" towards +x, the way they
+ * face once the bottle is tipped to pour towards −x.
  */
 public final class Bottle implements ProceduralCategory {
     private static final int ANGULAR = 48;
@@ -96,72 +95,64 @@ public final class Bottle implements ProceduralCategory {
         yBody = Math.min(yBody, yNeck - 1.2 * (rTop - rnBottom));
         double neckStart = rnBottom + p.get("neck_share") * (rTop - rnBottom);
 
-        // outer profile from the axis under the punt up to the bottom of the lip, with a part per point's segment
-        List<double[]> outer = new ArrayList<>();
-        List<String> outerParts = new ArrayList<>();
+        // outer profile from the axis under the punt up to the bottom of the lip
         double ring = radius - heel;
-        outer.add(new double[] {0, punt});
+        Profile outer = new Profile(0, punt);
         for (int k = 1; k <= 8; k++) {
             double s = k / 8.0;
-            add(outer, outerParts, ring * s, punt * (1 - s * s), "base");
+            outer.to(ring * s, punt * (1 - s * s), "base");
         }
         for (int k = 1; k <= 6; k++) {
             double phi = -Math.PI / 2 + Math.PI / 2 * k / 6;
-            add(outer, outerParts, ring + heel * Math.cos(phi), heel + heel * Math.sin(phi), "base");
+            outer.to(ring + heel * Math.cos(phi), heel + heel * Math.sin(phi), "base");
         }
         for (int k = 1; k <= 16; k++) {
             double t = k / 16.0;
-            add(outer, outerParts, radius + taper * t + waist * Math.sin(Math.PI * t), Curves.lerp(heel, yBody, t), "body");
+            outer.to(radius + taper * t + waist * Math.sin(Math.PI * t), Curves.lerp(heel, yBody, t), "body");
+        }
+        // the shoulder; where it has narrowed below neckStart it counts as neck, from neckBottom up
+        double neckBottom = yNeck;
+        for (int k = 20; k >= 1; k--) {
+            double t = k / 20.0;
+            if (rnBottom + (rTop - rnBottom) * (1 - Curves.smooth(Math.pow(t, shape))) < neckStart) {
+                neckBottom = Curves.lerp(yBody, yNeck, (k - 1) / 20.0);
+            }
         }
         for (int k = 1; k <= 20; k++) {
             double t = k / 20.0;
             double r = rnBottom + (rTop - rnBottom) * (1 - Curves.smooth(Math.pow(t, shape)));
-            add(outer, outerParts, r, Curves.lerp(yBody, yNeck, t), r < neckStart ? "neck" : "body");
+            outer.to(r, Curves.lerp(yBody, yNeck, t), r < neckStart ? "neck" : "body");
         }
         for (int k = 1; k <= 6; k++) {
             double t = k / 6.0;
-            add(outer, outerParts, Curves.lerp(rnBottom, rn, t), Curves.lerp(yNeck, yLip, t), "neck");
+            outer.to(Curves.lerp(rnBottom, rn, t), Curves.lerp(yNeck, yLip, t), "neck");
         }
+        // the lip ring: out to the bead, up, rounded over the top, across the top face and down the bore; the
+        // glass of the ring is thicker than the neck's, so its bore is about two thirds of its outer diameter
+        double bore = Math.min(rn - wall, 0.66 * (rn + bead));
+        Profile prof = outer.copy()
+                .to(rn + bead, yLip + 0.2 * lipH, "mouth")
+                .to(rn + bead, h - 0.25 * lipH, "mouth")
+                .to(rn + 0.4 * bead, h, "mouth")
+                .to(bore, h, "mouth")
+                .to(bore, yLip + 0.35 * lipH, "mouth")
+                .to(rn - wall, yLip, "mouth");
         // the inner surface: the outer profile offset inwards by the wall, from the lip's bottom back to the axis
-        List<double[]> inner = new ArrayList<>();
-        for (int i = outer.size() - 1; i >= 0; i--) {
-            double[] a = outer.get(Math.max(0, i - 1));
-            double[] b = outer.get(Math.min(outer.size() - 1, i + 1));
+        for (int i = outer.size() - 2; i >= 0; i--) {
+            double[] a = outer.point(Math.max(0, i - 1));
+            double[] b = outer.point(i + 1);
             double dr = b[0] - a[0];
             double dh = b[1] - a[1];
             double len = Math.hypot(dr, dh);
-            double[] q = outer.get(i);
+            double[] q = outer.point(i);
             // outward normal of a counter-clockwise profile: right of the direction of travel
-            inner.add(new double[] {Math.max(0, q[0] - wall * dh / len), q[1] + wall * dr / len});
+            double r = i == 0 ? 0 : Math.max(0, q[0] - wall * dh / len);
+            double y = q[1] + wall * dr / len;
+            prof.to(r, y, r + wall < neckStart && y > yBody ? "neck" : "interior");
         }
-        inner.get(inner.size() - 1)[0] = 0;
-
-        List<double[]> prof = new ArrayList<>(outer);
-        List<String> parts = new ArrayList<>(outerParts);
-        // the lip ring: out to the bead, up, rounded over the top, across the top face
-        add(prof, parts, rn + bead, yLip + 0.2 * lipH, "mouth");
-        add(prof, parts, rn + bead, h - 0.25 * lipH, "mouth");
-        add(prof, parts, rn + 0.4 * bead, h, "mouth");
-        // the glass of the lip ring is thicker than the neck's: its bore is about two thirds of its outer diameter
-        double bore = Math.min(rn - wall, 0.66 * (rn + bead));
-        add(prof, parts, bore, h, "mouth");
-        add(prof, parts, bore, yLip + 0.35 * lipH, "mouth");
-        add(prof, parts, rn - wall, yLip, "mouth");
-        for (int i = 1; i < inner.size(); i++) {
-            double[] q = inner.get(i);
-            add(prof, parts, q[0], q[1], q[0] + wall < neckStart && q[1] > yBody ? "neck" : "interior");
-        }
-
         MeshBuilder mb = new MeshBuilder();
-        mb.lathe(prof.toArray(double[][]::new), parts.toArray(String[]::new), ANGULAR, 1, Transform.identity());
+        prof.lathe(mb, ANGULAR, 1, Transform.identity());
 
-        double neckBottom = yNeck;
-        for (int i = 1; i < outer.size(); i++) {
-            if (outerParts.get(i - 1).equals("neck")) {
-                neckBottom = outer.get(i - 1)[1];
-                break;
-            }
-        }
         Map<String, PartFrame> frames = new LinkedHashMap<>();
         frames.put("mouth", PartFrame.of(new double[] {0, h, 0}, new double[] {0, 1, 0}, new double[] {1, 0, 0}, 2 * (rn + bead)));
         frames.put("neck", PartFrame.of(new double[] {0, yLip, 0}, new double[] {0, 1, 0}, new double[] {1, 0, 0}, yLip - neckBottom));
@@ -170,10 +161,5 @@ public final class Bottle implements ProceduralCategory {
         double rm = radius + taper * 0.5 + waist;
         frames.put("body", PartFrame.of(new double[] {-rm, ym, 0}, new double[] {-1, 0, 0}, new double[] {0, 1, 0}, yBody));
         return new ProceduralAsset(name(), p, mb.build(), frames);
-    }
-
-    private static void add(List<double[]> prof, List<String> parts, double r, double y, String part) {
-        prof.add(new double[] {r, y});
-        parts.add(part);
     }
 }

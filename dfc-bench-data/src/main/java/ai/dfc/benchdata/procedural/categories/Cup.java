@@ -9,7 +9,6 @@ import ai.dfc.benchdata.procedural.ProceduralCategory;
 import ai.dfc.benchdata.procedural.ShapeParameter;
 import ai.dfc.benchdata.procedural.ShapeParameters;
 import ai.dfc.benchdata.procedural.Transform;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,40 +82,38 @@ public final class Cup implements ProceduralCategory {
         double floorY = Math.max(footH, recess) + p.get("base_thickness");
         double h = w.h;
 
-        List<double[]> prof = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
-        prof.add(new double[] {0, recess});
-        add(prof, parts, rf - ring, recess, "base");
-        add(prof, parts, rf - ring, 0, "base");
-        add(prof, parts, rf, 0, "base");
-        add(prof, parts, w.rb, footH, "base");
+        Profile prof = new Profile(0, recess);
+        prof.to(rf - ring, recess, "base");
+        prof.to(rf - ring, 0, "base");
+        prof.to(rf, 0, "base");
+        prof.to(w.rb, footH, "base");
         int steps = 18;
         for (int k = 1; k <= steps; k++) {
             double y = Curves.lerp(footH, h - lipH, (double) k / steps);
-            add(prof, parts, w.outer(y), y, "side");
+            prof.to(w.outer(y), y, "side");
         }
         for (int k = 1; k <= 8; k++) {
             double y = Curves.lerp(h - lipH, h, k / 8.0);
-            add(prof, parts, w.outer(y), y, "lip");
+            prof.to(w.outer(y), y, "lip");
         }
-        add(prof, parts, w.outer(h) - wall, h, "rim");
+        prof.to(w.outer(h) - wall, h, "rim");
         double rimBottom = h - band;
-        add(prof, parts, w.outer(rimBottom) - wall, rimBottom, "rim");
+        prof.to(w.outer(rimBottom) - wall, rimBottom, "rim");
         double innerAtFloor = w.outer(floorY) - wall;
         double rc = Math.min(p.get("floor_round"), Math.min(0.5 * innerAtFloor, 0.5 * (rimBottom - floorY)));
         for (int k = 1; k <= steps; k++) {
             double y = Curves.lerp(rimBottom, floorY + rc, (double) k / steps);
-            add(prof, parts, w.outer(y) - wall, y, "bowl");
+            prof.to(w.outer(y) - wall, y, "bowl");
         }
         double cx = w.outer(floorY + rc) - wall - rc;
         for (int k = 1; k <= 6; k++) {
             double phi = -Math.PI / 2 * k / 6;
-            add(prof, parts, cx + rc * Math.cos(phi), floorY + rc + rc * Math.sin(phi), "bowl");
+            prof.to(cx + rc * Math.cos(phi), floorY + rc + rc * Math.sin(phi), "bowl");
         }
-        add(prof, parts, 0, floorY, "bowl");
+        prof.to(0, floorY, "bowl");
 
         MeshBuilder mb = new MeshBuilder();
-        mb.lathe(prof.toArray(double[][]::new), parts.toArray(String[]::new), ANGULAR, 2, Transform.identity());
+        prof.lathe(mb, ANGULAR, 2, Transform.identity());
 
         double rimR = w.outer(h);
         Map<String, PartFrame> frames = new LinkedHashMap<>();
@@ -128,11 +125,6 @@ public final class Cup implements ProceduralCategory {
         double ym = (footH + h - lipH) / 2;
         frames.put("side", PartFrame.of(new double[] {-w.outer(ym), ym, 0}, new double[] {-1, 0, 0}, new double[] {0, 1, 0}, h));
         return new ProceduralAsset(name(), p, mb.build(), frames);
-    }
-
-    private static void add(List<double[]> prof, List<String> parts, double r, double y, String part) {
-        prof.add(new double[] {r, y});
-        parts.add(part);
     }
 
     /** The outer wall's radius as a function of height. */

@@ -11,6 +11,7 @@ final class Curves {
     private Curves() {
     }
 
+    /** {@code x} limited to [{@code lo}, {@code hi}]. */
     static double clamp(double x, double lo, double hi) {
         return Math.max(lo, Math.min(hi, x));
     }
@@ -21,19 +22,22 @@ final class Curves {
         return c * c * (3 - 2 * c);
     }
 
+    /** Linear interpolation from {@code a} (t = 0) to {@code b} (t = 1). */
     static double lerp(double a, double b, double t) {
         return a + (b - a) * t;
     }
 
-    /** Unit vector {@code {−cos e, sin e, 0}}: pointing towards −x, raised {@code e} radians above the horizontal. */
+    /** The unit vector {@code (−cos e, sin e, 0)}: towards −x, raised {@code e} radians above the horizontal. */
     static double[] forward(double elevation) {
         return new double[] {-Math.cos(elevation), Math.sin(elevation), 0};
     }
 
+    /** The point {@code s} along direction {@code d} from {@code p}. */
     static double[] along(double[] p, double[] d, double s) {
         return new double[] {p[0] + d[0] * s, p[1] + d[1] * s, p[2] + d[2] * s};
     }
 
+    /** The Euclidean distance between two 3-D points. */
     static double distance(double[] a, double[] b) {
         double dx = a[0] - b[0];
         double dy = a[1] - b[1];
@@ -41,10 +45,10 @@ final class Curves {
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
-    /** The direction from {@code a} to {@code b}, normalized. */
+    /** The direction from {@code a} to {@code b}, normalized; the zero vector if they coincide. */
     static double[] direction(double[] a, double[] b) {
         double d = distance(a, b);
-        return new double[] {(b[0] - a[0]) / d, (b[1] - a[1]) / d, (b[2] - a[2]) / d};
+        return d < 1e-15 ? new double[3] : new double[] {(b[0] - a[0]) / d, (b[1] - a[1]) / d, (b[2] - a[2]) / d};
     }
 
     /** {@code z × (0, 0, 1)}: the "up" of an opening facing {@code z} in the x–y plane (part-frame convention). */
@@ -92,6 +96,7 @@ final class Curves {
         private final double[] ys;
         private final double[] slopes;
 
+        /** Through points {@code (xs[i], ys[i])}, {@code xs} strictly increasing. */
         Monotone(double[] xs, double[] ys) {
             int n = xs.length;
             if (n < 2 || ys.length != n) {
@@ -157,10 +162,12 @@ final class Curves {
     static final class Bezier {
         private final double[][] p;
 
+        /** From its four control points. */
         Bezier(double[] p0, double[] p1, double[] p2, double[] p3) {
             p = new double[][] {p0.clone(), p1.clone(), p2.clone(), p3.clone()};
         }
 
+        /** The point at parameter {@code t} in [0, 1]. */
         double[] point(double t) {
             double s = 1 - t;
             double[] w = {s * s * s, 3 * s * s * t, 3 * s * t * t, t * t * t};

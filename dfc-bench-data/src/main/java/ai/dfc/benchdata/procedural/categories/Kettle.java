@@ -9,19 +9,19 @@ import ai.dfc.benchdata.procedural.ProceduralCategory;
 import ai.dfc.benchdata.procedural.ShapeParameter;
 import ai.dfc.benchdata.procedural.ShapeParameters;
 import ai.dfc.benchdata.procedural.Transform;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A stovetop kettle: a wide body of revolution about +y standing on y = 0 (a bevelled foot, a belly, a shoulder
- * narrowing to a flat collar at the top), a domed lid with a knob sitting on the collar, a hollow spout growing
- * out of the body's −x side and curving up to an opening above the body's middle, and an arched handle over the
- * lid from the front (−x) to the back (+x) of the shoulder. The spout is the whole spout tube; its mouth is the
- * last stretch of about two thirds of its diameter, ending in a rolled lip. Spout and mouth frames sit at the opening's centre with {@code z}
- * along the bore out of the opening and {@code y} the opening's up ({@code z × +z}); the spout's size is its
- * length from the body, the mouth's the opening's diameter.
+ * narrowing to a flat collar at the top), a domed lid with a knob sitting on the collar, a hollow spout growing out
+ * of the body's −x side and curving up to an opening above the body's middle, and an arched handle over the lid from
+ * the front (−x) to the back (+x) of the shoulder. The spout is the whole spout tube; its mouth is the last stretch
+ * of about two thirds of its diameter, ending in a rolled lip. Spout and mouth frames sit at the opening's centre
+ * with {@code z} along the bore out of the opening and {@code y} the opening's up ({@code z × +z}); the spout's size
+ * is its length from the body, the mouth's the opening's diameter.
  */
 public final class Kettle implements ProceduralCategory {
     private static final int ANGULAR = 56;
@@ -93,17 +93,15 @@ public final class Kettle implements ProceduralCategory {
         Curves.Monotone radius = new Curves.Monotone(new double[] {bevel, yBelly, yShoulder, h},
                 new double[] {rb, rBelly, rShoulder, rTop});
 
-        List<double[]> prof = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
-        prof.add(new double[] {0, 0});
-        add(prof, parts, rb - bevel, 0, "base");
+        Profile prof = new Profile(0, 0);
+        prof.to(rb - bevel, 0, "base");
         for (int k = 0; k <= 28; k++) {
             double y = Curves.lerp(bevel, h, k / 28.0);
-            add(prof, parts, radius.applyAsDouble(y), y, k == 0 ? "base" : "body");
+            prof.to(radius.applyAsDouble(y), y, k == 0 ? "base" : "body");
         }
-        add(prof, parts, 0, h, "body");
+        prof.to(0, h, "body");
         MeshBuilder mb = new MeshBuilder();
-        mb.lathe(prof.toArray(double[][]::new), parts.toArray(String[]::new), ANGULAR, 1, Transform.identity());
+        prof.lathe(mb, ANGULAR, 1, Transform.identity());
 
         double knobTop = Lid.build(mb, h, rTop * p.get("lid_ratio"), p.get("lid_dome"), p.get("lid_roundness"),
                 p.get("knob_height"), p.get("knob_radius"), ANGULAR);
@@ -138,9 +136,9 @@ public final class Kettle implements ProceduralCategory {
         }
         path[n + 2] = new double[] {xPost, yPost - 0.012, 0};
         double[] radii = new double[n + 3];
-        java.util.Arrays.fill(radii, thick);
+        Arrays.fill(radii, thick);
         String[] segs = new String[n + 2];
-        java.util.Arrays.fill(segs, "handle");
+        Arrays.fill(segs, "handle");
         mb.tube(path, radii, segs, 12, true, true, Transform.identity());
 
         Map<String, PartFrame> frames = new LinkedHashMap<>();
@@ -150,10 +148,5 @@ public final class Kettle implements ProceduralCategory {
         frames.put("mouth", PartFrame.of(spout.opening(), z, up, spout.openingDiameter()));
         frames.put("base", PartFrame.of(new double[] {0, 0, 0}, new double[] {0, -1, 0}, new double[] {1, 0, 0}, 2 * rb));
         return new ProceduralAsset(name(), p, mb.build(), frames);
-    }
-
-    private static void add(List<double[]> prof, List<String> parts, double r, double y, String part) {
-        prof.add(new double[] {r, y});
-        parts.add(part);
     }
 }

@@ -81,19 +81,17 @@ public final class Ladle implements ProceduralCategory {
         double flare = p.get("rim_flare");
         double band = p.get("rim_band");
         // outer surface: a superellipse quarter from the bottom centre to the rim, flaring over its top fifth
-        List<double[]> prof = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
-        prof.add(new double[] {0, 0});
+        Profile prof = new Profile(0, 0);
         int steps = 28;
         for (int k = 1; k <= steps; k++) {
             double phi = -Math.PI / 2 + Math.PI / 2 * k / steps;
             double y = d * (1 - Math.pow(-Math.sin(phi), e));
             double x = r * Math.pow(Math.cos(phi), e) + flare * flareShape(y / d);
-            add(prof, parts, x, y, y > d - band + 1e-9 ? "rim" : "side");
+            prof.to(x, y, y > d - band + 1e-9 ? "rim" : "side");
         }
         // make sure the rim band starts at a profile point
         double rimTop = r + flare;
-        add(prof, parts, rimTop - wall, d, "rim");
+        prof.to(rimTop - wall, d, "rim");
         // inner surface: the same superellipse shrunk by the wall, back down to the axis
         double ri = r - wall;
         double di = d - wall;
@@ -101,10 +99,10 @@ public final class Ladle implements ProceduralCategory {
             double phi = -Math.PI / 2 + Math.PI / 2 * k / steps;
             double y = wall + di * (1 - Math.pow(-Math.sin(phi), e));
             double x = k == 0 ? 0 : ri * Math.pow(Math.cos(phi), e) + flare * flareShape(y / d);
-            add(prof, parts, x, y, y > d - band ? "rim" : "bowl");
+            prof.to(x, y, y > d - band ? "rim" : "bowl");
         }
         MeshBuilder mb = new MeshBuilder();
-        mb.lathe(prof.toArray(double[][]::new), parts.toArray(String[]::new), ANGULAR, 2, Transform.identity());
+        prof.lathe(mb, ANGULAR, 2, Transform.identity());
 
         // the handle's centreline: along the bowl's outside up to the rim, a long gently curved run, then the hook
         double rh = p.get("handle_radius");
@@ -170,10 +168,5 @@ public final class Ladle implements ProceduralCategory {
     private static double flareShape(double t) {
         double f = Curves.clamp((t - 0.8) / 0.2, 0, 1);
         return f * f;
-    }
-
-    private static void add(List<double[]> prof, List<String> parts, double r, double y, String part) {
-        prof.add(new double[] {r, y});
-        parts.add(part);
     }
 }

@@ -5,19 +5,22 @@ import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 
 /**
- * The wall of an open, thin-walled vessel of revolution about +y whose top can be pulled out into a pouring spout
- * at −x (a jug's or a saucepan's lip), as a {@link MeshBuilder#sheet} mid-surface: {@code u} runs once around from
- * +x towards +z ({@code u = 0.5} is −x, the spout's centre; the angle is warped so cells there are a third as wide as
- * at +x), {@code v} along the mid-wall profile from the bottom centre ({@code v = 0}) to the rim ({@code v = 1}),
- * by arc length weighted three times over the top {@code fine} metres (rim and spout). The sheet's thickness makes
- * the floor and wall; its end wall at {@code v = 1} is the rim's top face. The spout moves the wall's upper part towards −x
+ * The wall of an open, thin-walled vessel of revolution about +y whose top can be pulled out into a pouring spout at
+ * −x (a jug's or a saucepan's lip), as a {@link MeshBuilder#sheet} mid-surface: {@code u} runs once around from +x
+ * towards +z ({@code u = 0.5} is −x, the spout's centre; the angle is warped so cells there are a third as wide as at
+ * +x), {@code v} along the mid-wall profile from the bottom centre ({@code v = 0}) to the rim ({@code v = 1}), by arc
+ * length weighted three times over the top {@code fine} metres (rim and spout). The sheet's thickness makes the floor
+ * and wall; its end wall at {@code v = 1} is the rim's top face. The spout moves the wall's upper part towards −x
  * (and up, and pinches its flanks), fading out sideways over {@code halfWidth} radians and downwards over
  * {@code depth}.
  */
 final class Shell implements MeshBuilder.SheetShape {
-    /** How the rim is pulled into a spout at −x; all zero for none. */
+    /**
+     * How the rim is pulled into a spout at −x: how far out and up its lip moves (m), its angular half-width (rad),
+     * how far down the wall it reaches (m), how much its flanks are squeezed together (0..1) and the exponent that
+     * sharpens its cross-section from a U (1) towards a V. A zero pull means no spout.
+     */
     record Spout(double pull, double lift, double halfWidth, double depth, double pinch, double sharpness) {
-        static final Spout NONE = new Spout(0, 0, 1, 1, 0, 1);
     }
 
     private final double[][] profile;
@@ -121,8 +124,10 @@ final class Shell implements MeshBuilder.SheetShape {
     }
 
     /**
-     * Whether object point {@code c} lies inside the mid-surface (on the wall's inner face), away from the spout:
-     * found from the nearest mid-surface point in the meridian through {@code c} and the outward normal there.
+     * Whether object point {@code c} lies inside the mid-surface (on the wall's inner face): the side of the
+     * outward normal at the nearest mid-surface point in the meridian through {@code c}, found from the nearest
+     * point of the undeformed profile and refined on the real surface (reliable wherever the spout's deformation
+     * is small against the wall's thickness, i.e. outside the spout).
      */
     boolean inner(double[] c) {
         double th = Math.atan2(c[2], c[0]);
@@ -157,8 +162,8 @@ final class Shell implements MeshBuilder.SheetShape {
         double h = 1e-3;
         double v0 = Curves.clamp(bestV, h, 1 - h);
         double[] p = point(u, v0);
-        double[] dv = direction(point(u, v0 - h), point(u, v0 + h));
-        double[] du = direction(point(u - h, v0), point(u + h, v0));
+        double[] dv = Curves.direction(point(u, v0 - h), point(u, v0 + h));
+        double[] du = Curves.direction(point(u - h, v0), point(u + h, v0));
         // outward normal = dv × du (the wall rises along v and turns counter-clockwise seen from above along u)
         double[] n = {dv[1] * du[2] - dv[2] * du[1], dv[2] * du[0] - dv[0] * du[2], dv[0] * du[1] - dv[1] * du[0]};
         if (p[0] * p[0] + p[2] * p[2] < 1e-12 || Math.abs(n[0]) + Math.abs(n[1]) + Math.abs(n[2]) < 1e-9) {
@@ -166,11 +171,5 @@ final class Shell implements MeshBuilder.SheetShape {
             n = new double[] {0, -1, 0};
         }
         return (c[0] - p[0]) * n[0] + (c[1] - p[1]) * n[1] + (c[2] - p[2]) * n[2] < 0;
-    }
-
-    private static double[] direction(double[] a, double[] b) {
-        double[] d = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
-        double n = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
-        return n < 1e-15 ? new double[3] : new double[] {d[0] / n, d[1] / n, d[2] / n};
     }
 }

@@ -9,7 +9,6 @@ import ai.dfc.benchdata.procedural.ProceduralCategory;
 import ai.dfc.benchdata.procedural.ShapeParameter;
 import ai.dfc.benchdata.procedural.ShapeParameters;
 import ai.dfc.benchdata.procedural.Transform;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,19 +96,17 @@ public final class Teapot implements ProceduralCategory {
         Curves.Monotone radius = new Curves.Monotone(new double[] {footH, yLow, yBelly, yShoulder, h},
                 new double[] {rBottom, rLow, rBelly, rShoulder, rTop});
 
-        List<double[]> prof = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
-        prof.add(new double[] {0, 0});
-        add(prof, parts, rFoot - 0.001, 0, "base");
-        add(prof, parts, rFoot, 0.001, "base");
-        add(prof, parts, rFoot, footH, "base");
+        Profile prof = new Profile(0, 0);
+        prof.to(rFoot - 0.001, 0, "base");
+        prof.to(rFoot, 0.001, "base");
+        prof.to(rFoot, footH, "base");
         for (int k = 0; k <= 32; k++) {
             double y = Curves.lerp(footH, h, k / 32.0);
-            add(prof, parts, radius.applyAsDouble(y), y, "body");
+            prof.to(radius.applyAsDouble(y), y, "body");
         }
-        add(prof, parts, 0, h, "body");
+        prof.to(0, h, "body");
         MeshBuilder mb = new MeshBuilder();
-        mb.lathe(prof.toArray(double[][]::new), parts.toArray(String[]::new), ANGULAR, 1, Transform.identity());
+        prof.lathe(mb, ANGULAR, 1, Transform.identity());
 
         Lid.build(mb, h, rTop * p.get("lid_ratio"), p.get("lid_dome"), p.get("lid_roundness"), p.get("knob_height"),
                 p.get("knob_radius"), ANGULAR);
@@ -137,10 +134,5 @@ public final class Teapot implements ProceduralCategory {
         frames.put("spout", PartFrame.of(spout.opening(), z, Curves.openingUp(z), spout.length(spout.exit(radius))));
         frames.put("base", PartFrame.of(new double[] {0, 0, 0}, new double[] {0, -1, 0}, new double[] {1, 0, 0}, 2 * rFoot));
         return new ProceduralAsset(name(), p, mb.build(), frames);
-    }
-
-    private static void add(List<double[]> prof, List<String> parts, double r, double y, String part) {
-        prof.add(new double[] {r, y});
-        parts.add(part);
     }
 }

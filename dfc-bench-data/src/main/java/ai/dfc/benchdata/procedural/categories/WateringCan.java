@@ -9,7 +9,6 @@ import ai.dfc.benchdata.procedural.ProceduralCategory;
 import ai.dfc.benchdata.procedural.ShapeParameter;
 import ai.dfc.benchdata.procedural.ShapeParameters;
 import ai.dfc.benchdata.procedural.Transform;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,25 +92,22 @@ public final class WateringCan implements ProceduralCategory {
             return Curves.lerp(rb, rTop, t) + belly * Math.sin(Math.PI * t);
         };
         // the tank: bottom, rounded bottom edge, side wall, domed top; squashed along z by "oval"
-        List<double[]> prof = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
-        prof.add(new double[] {0, 0});
-        add(prof, parts, rb - bevel, 0, "base");
+        Profile prof = new Profile(0, 0);
+        prof.to(rb - bevel, 0, "base");
         for (int k = 1; k <= 4; k++) {
             double phi = -Math.PI / 2 + Math.PI / 2 * k / 4;
-            add(prof, parts, rb - bevel + bevel * Math.cos(phi), bevel + bevel * Math.sin(phi), k <= 2 ? "base" : "body");
+            prof.to(rb - bevel + bevel * Math.cos(phi), bevel + bevel * Math.sin(phi), k <= 2 ? "base" : "body");
         }
         for (int k = 1; k <= 20; k++) {
             double y = Curves.lerp(bevel, h, k / 20.0);
-            add(prof, parts, side.applyAsDouble(y), y, "body");
+            prof.to(side.applyAsDouble(y), y, "body");
         }
         for (int k = 1; k <= 12; k++) {
             double phi = Math.PI / 2 * k / 12;
-            add(prof, parts, rTop * Math.cos(phi), h + dome * Math.sin(phi), "body");
+            prof.to(k == 12 ? 0 : rTop * Math.cos(phi), h + dome * Math.sin(phi), "body");
         }
-        prof.get(prof.size() - 1)[0] = 0;
         MeshBuilder mb = new MeshBuilder();
-        mb.lathe(prof.toArray(double[][]::new), parts.toArray(String[]::new), ANGULAR, 1, Transform.scale(1, 1, oval));
+        prof.lathe(mb, ANGULAR, 1, Transform.scale(1, 1, oval));
 
         // the filling opening: a collar standing on the dome with a shallow floor inside
         double ro = Math.min(p.get("opening_radius"), 0.35 * rTop);
@@ -132,9 +128,9 @@ public final class WateringCan implements ProceduralCategory {
             }
         }
         double collarTop = highest + p.get("collar_height");
-        mb.lathe(new double[][] {{0, lowest - 0.004}, {ro + collarWall, lowest - 0.004}, {ro + collarWall, collarTop},
-            {ro, collarTop}, {ro, highest + 0.001}, {0, highest + 0.001}},
-                new String[] {"opening", "opening", "opening", "opening", "opening"}, 32, 1, Transform.translate(xo, 0, 0));
+        new Profile(0, lowest - 0.004).to(ro + collarWall, lowest - 0.004, "opening").to(ro + collarWall, collarTop, "opening")
+                .to(ro, collarTop, "opening").to(ro, highest + 0.001, "opening").to(0, highest + 0.001, "opening")
+                .lathe(mb, 32, 1, Transform.translate(xo, 0, 0));
 
         // the spout and its rose
         double rs = p.get("spout_radius");
@@ -150,23 +146,18 @@ public final class WateringCan implements ProceduralCategory {
         double roseLen = p.get("rose_length");
         double face = roseLen + 0.002 + p.get("rose_dome");
         double neck = rTip + wallS;
-        List<double[]> rose = new ArrayList<>();
-        rose.add(new double[] {0, -0.006});
-        rose.add(new double[] {neck, -0.006});
+        Profile rose = new Profile(0, -0.006).to(neck, -0.006, "mouth");
         for (int k = 0; k <= 6; k++) {
             double t = k / 6.0;
-            rose.add(new double[] {Curves.lerp(neck, rRose, t * t), roseLen * t});
+            rose.to(Curves.lerp(neck, rRose, t * t), roseLen * t, "mouth");
         }
-        rose.add(new double[] {rRose, roseLen + 0.002});
+        rose.to(rRose, roseLen + 0.002, "mouth");
         for (int k = 1; k <= 6; k++) {
             double phi = Math.PI / 2 * k / 6;
-            rose.add(new double[] {rRose * Math.cos(phi), roseLen + 0.002 + p.get("rose_dome") * Math.sin(phi)});
+            rose.to(k == 6 ? 0 : rRose * Math.cos(phi), roseLen + 0.002 + p.get("rose_dome") * Math.sin(phi), "mouth");
         }
-        rose.get(rose.size() - 1)[0] = 0;
-        String[] roseParts = new String[rose.size() - 1];
-        Arrays.fill(roseParts, "mouth");
         Transform place = Transform.rotateZ(Math.atan2(-z[0], z[1])).then(Transform.translate(tip[0], tip[1], tip[2]));
-        mb.lathe(rose.toArray(double[][]::new), roseParts, 40, 1, place);
+        rose.lathe(mb, 40, 1, place);
 
         // the handle: from the top, arching up and back, down to the back of the tank
         double yf = domeHeight(xf, 0, rTop, oval, h, dome);
@@ -204,10 +195,5 @@ public final class WateringCan implements ProceduralCategory {
     private static double domeHeight(double x, double z, double rTop, double oval, double h, double dome) {
         double r = Math.min(1, Math.hypot(x, z / oval) / rTop);
         return h + dome * Math.sqrt(1 - r * r);
-    }
-
-    private static void add(List<double[]> prof, List<String> parts, double r, double y, String part) {
-        prof.add(new double[] {r, y});
-        parts.add(part);
     }
 }
