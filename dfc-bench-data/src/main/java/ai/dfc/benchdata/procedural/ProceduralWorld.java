@@ -2,15 +2,23 @@ package ai.dfc.benchdata.procedural;
 
 import ai.dfc.api.taxonomy.FunctionName;
 import ai.dfc.benchdata.procedural.categories.Axe;
+import ai.dfc.benchdata.procedural.categories.Bottle;
 import ai.dfc.benchdata.procedural.categories.Cleaver;
+import ai.dfc.benchdata.procedural.categories.Cup;
 import ai.dfc.benchdata.procedural.categories.Fork;
 import ai.dfc.benchdata.procedural.categories.Hammer;
+import ai.dfc.benchdata.procedural.categories.Jug;
+import ai.dfc.benchdata.procedural.categories.Kettle;
 import ai.dfc.benchdata.procedural.categories.Knife;
+import ai.dfc.benchdata.procedural.categories.Ladle;
 import ai.dfc.benchdata.procedural.categories.Mallet;
 import ai.dfc.benchdata.procedural.categories.Mug;
+import ai.dfc.benchdata.procedural.categories.Saucepan;
 import ai.dfc.benchdata.procedural.categories.Screwdriver;
 import ai.dfc.benchdata.procedural.categories.Spatula;
 import ai.dfc.benchdata.procedural.categories.Spoon;
+import ai.dfc.benchdata.procedural.categories.Teapot;
+import ai.dfc.benchdata.procedural.categories.WateringCan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,8 +48,9 @@ public final class ProceduralWorld {
     /** The built-in categories. */
     public static ProceduralWorld builtIn() {
         return new ProceduralWorld(List.of(new Mug(), new Knife(),
-                new Cleaver(), new Axe(), new Hammer(), new Mallet(), new Spoon(), new Spatula(), new Fork(),
-                new Screwdriver()));
+                new Cup(), new Kettle(), new Teapot(), new Bottle(), new Jug(), new WateringCan(), new Saucepan(),
+                new Ladle(), new Cleaver(), new Axe(), new Hammer(), new Mallet(), new Spoon(), new Spatula(),
+                new Fork(), new Screwdriver()));
     }
 
     /** A world of exactly these categories. */
