@@ -44,6 +44,24 @@ class RenderCommandTest {
     }
 
     @Test
+    void annotatesAnEvaluationRenderWithPictures() throws IOException {
+        Path out = dir.resolve("eval");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "render", "--procedural", "--categories", "knife,cleaver,axe", "--instances", "2", "--views",
+                "30", "--size", "96", "--points", "4000", "--out", out.toString())).as(err.toString()).isZero();
+        StringWriter out2 = new StringWriter();
+        int code = DfcCommand.execute(new String[] {"annotate", "--dataset", out.toString(), "--trials", "1", "--pairs", "2",
+            "--max-points", "500"}, new PrintWriter(out2, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out2.toString()).containsPattern("[1-9]\\d* trials");
+        assertThat(Files.list(out.resolve("2d_annotations_viz/seen/cut-with")).count()).isPositive();
+        assertThat(out.resolve("selected_annotations_seen.json")).exists();
+        StringWriter missing = new StringWriter();
+        assertThat(run(missing, "annotate", "--dataset", dir.resolve("nothing").toString())).isEqualTo(1);
+        assertThat(missing.toString()).contains("render the dataset with --views 30 first");
+    }
+
+    @Test
     void rendersMeshFilesNamedByFolderOrReferenceName() throws IOException {
         TriangleMesh tri = new TriangleMesh(new float[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1},
                 new int[] {0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3}, new int[] {0, 0, 1, 1}, List.of("blade", "handle"));
