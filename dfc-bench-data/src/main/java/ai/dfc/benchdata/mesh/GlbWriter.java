@@ -1,5 +1,6 @@
 package ai.dfc.benchdata.mesh;
 
+import ai.dfc.geometry.io.AtomicFiles;
 import ai.dfc.geometry.mesh.TriangleMesh;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,9 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a {@link TriangleMesh} as a binary glTF 2.0 file: one node and mesh per part, named after the part, with a
@@ -30,13 +29,7 @@ public final class GlbWriter {
 
     /** Writes atomically (temporary file + rename). */
     public static void write(Path file, TriangleMesh mesh) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, encode(mesh));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, encode(mesh));
     }
 
     /** The GLB bytes of {@code mesh}. */

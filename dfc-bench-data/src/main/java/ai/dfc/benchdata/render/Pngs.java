@@ -3,11 +3,10 @@ package ai.dfc.benchdata.render;
 import ai.dfc.api.image.ImageSize;
 import ai.dfc.api.image.Mask;
 import ai.dfc.api.image.RgbImage;
+import ai.dfc.geometry.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /** PNG reading and writing (ImageIO) for renders, masks and label maps; writes are atomic. */
@@ -117,15 +116,10 @@ public final class Pngs {
 
     /** Writes any image as PNG atomically. */
     public static void write(Path file, BufferedImage img) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             if (!ImageIO.write(img, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -5,12 +5,12 @@ import ai.dfc.api.taxonomy.PartName;
 import ai.dfc.benchdata.procedural.FunctionalPart;
 import ai.dfc.benchdata.procedural.ProceduralCategory;
 import ai.dfc.benchdata.procedural.ProceduralWorld;
+import ai.dfc.geometry.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -99,13 +99,7 @@ public final class TaxonomyFiles {
 
     /** Writes {@code value} as indented JSON through a temporary file and an atomic rename. */
     public static void writeJson(Path file, Object value) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, tmp -> JSON.writeValue(tmp.toFile(), value));
     }
 
     private static List<FunctionName> orderedFunctions(ProceduralWorld world) {

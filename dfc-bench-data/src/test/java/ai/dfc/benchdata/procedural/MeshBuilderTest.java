@@ -12,21 +12,6 @@ class MeshBuilderTest {
     private static final double[][] CYLINDER = {{0, 0}, {1, 0}, {1, 2}, {0, 2}};
     private static final String[] PARTS = {"bottom", "wall", "top"};
 
-    private static double signedVolume(TriangleMesh m) {
-        double vol = 0;
-        for (int t = 0; t < m.triangleCount(); t++) {
-            double[][] v = new double[3][3];
-            for (int k = 0; k < 3; k++) {
-                for (int a = 0; a < 3; a++) {
-                    v[k][a] = m.vertex(m.corner(t, k), a);
-                }
-            }
-            vol += v[0][0] * (v[1][1] * v[2][2] - v[1][2] * v[2][1]) - v[0][1] * (v[1][0] * v[2][2] - v[1][2] * v[2][0])
-                    + v[0][2] * (v[1][0] * v[2][1] - v[1][1] * v[2][0]);
-        }
-        return vol / 6;
-    }
-
     @Test
     void circularSectionReproducesTheCircularLathe() {
         double[][] cup = {{0, 0}, {1, 0}, {1.2, 2}, {1.1, 2}, {0.9, 0.2}, {0, 0.2}};
@@ -53,7 +38,7 @@ class MeshBuilderTest {
             double[] q = star.point(0.5, 2 * Math.PI * (a + 1) / angular);
             area += (p[0] * q[1] - q[0] * p[1]) / 2;
         }
-        assertThat(signedVolume(m)).isCloseTo(2 * area, within(1e-4));
+        assertThat(MeshChecks.signedVolume(m)).isCloseTo(2 * area, within(1e-4));
         // the wall's triangles face away from the axis even on the lobes' steep flanks
         int wall = m.partNames().indexOf("wall");
         for (int t = 0; t < m.triangleCount(); t++) {
@@ -81,7 +66,7 @@ class MeshBuilderTest {
         };
         TriangleMesh m = new MeshBuilder()
                 .lathe(CYLINDER, PARTS, 64, 4, squarish, Transform.scale(-1, 1, 2)).build();
-        assertThat(signedVolume(m)).isPositive();
+        assertThat(MeshChecks.signedVolume(m)).isPositive();
         assertThat(m.partNames()).containsExactly("bottom", "wall", "top");
     }
 }

@@ -20,39 +20,6 @@ class ProceduralWorldTest {
         return List.copyOf(WORLD.categories().keySet());
     }
 
-    /** Twice the signed volume... times 3: Σ v0·(v1×v2) / 6 over the triangles; positive when closed and outward. */
-    private static double signedVolume(TriangleMesh m) {
-        double vol = 0;
-        for (int t = 0; t < m.triangleCount(); t++) {
-            double[][] v = new double[3][3];
-            for (int k = 0; k < 3; k++) {
-                for (int a = 0; a < 3; a++) {
-                    v[k][a] = m.vertex(m.corner(t, k), a);
-                }
-            }
-            vol += v[0][0] * (v[1][1] * v[2][2] - v[1][2] * v[2][1]) - v[0][1] * (v[1][0] * v[2][2] - v[1][2] * v[2][0])
-                    + v[0][2] * (v[1][0] * v[2][1] - v[1][1] * v[2][0]);
-        }
-        return vol / 6;
-    }
-
-    private static double distanceToPart(TriangleMesh m, int part, double[] p) {
-        double best = Double.MAX_VALUE;
-        for (int t = 0; t < m.triangleCount(); t++) {
-            if (m.partId(t) != part) {
-                continue;
-            }
-            for (int k = 0; k < 3; k++) {
-                int v = m.corner(t, k);
-                double dx = m.vertex(v, 0) - p[0];
-                double dy = m.vertex(v, 1) - p[1];
-                double dz = m.vertex(v, 2) - p[2];
-                best = Math.min(best, Math.sqrt(dx * dx + dy * dy + dz * dz));
-            }
-        }
-        return best;
-    }
-
     @ParameterizedTest
     @MethodSource("categories")
     void instancesHaveEveryFunctionalPartAndAFrameOnIt(String name) {
@@ -70,14 +37,14 @@ class ProceduralWorldTest {
                 assertThat(b[k]).isGreaterThanOrEqualTo(-0.5 - 1e-6);
                 assertThat(b[k + 3]).isLessThanOrEqualTo(0.5 + 1e-6);
             }
-            assertThat(signedVolume(m)).as("closed, outward-facing surfaces enclose a positive volume").isPositive();
+            assertThat(MeshChecks.signedVolume(m)).as("closed, outward-facing surfaces enclose a positive volume").isPositive();
             for (Map.Entry<FunctionName, List<String>> f : c.functions().entrySet()) {
                 for (String part : f.getValue()) {
                     int id = m.partNames().indexOf(part);
                     assertThat(id).as("%s instance %d has part %s for %s", name, i, part, f.getKey()).isNotNegative();
                     PartFrame frame = a.frames().get(part);
                     assertThat(frame).as("frame of %s", part).isNotNull();
-                    assertThat(distanceToPart(m, id, frame.origin())).as("frame of %s lies on it", part)
+                    assertThat(MeshChecks.distanceToPart(m, id, frame.origin())).as("frame of %s lies on it", part)
                             .isLessThan(0.35 * frame.size() + 0.02);
                 }
             }

@@ -1,5 +1,6 @@
 package ai.dfc.geometry.numpy;
 
+import ai.dfc.geometry.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
@@ -30,13 +30,7 @@ public final class Npy {
 
     /** Writes atomically (temporary file + rename), so readers never see a partial file. */
     public static void write(Path file, NpyArray array) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, encode(array));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, encode(array));
     }
 
     /** Parses the bytes of a {@code .npy} file; {@code where} names it in errors. */

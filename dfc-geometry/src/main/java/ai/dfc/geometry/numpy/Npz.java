@@ -1,11 +1,11 @@
 package ai.dfc.geometry.numpy;
 
+import ai.dfc.geometry.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,8 +51,7 @@ public final class Npz {
      * Writes the arrays as stored (uncompressed) entries, like {@code np.savez}, atomically.
      */
     public static void write(Path file, Map<String, NpyArray> arrays) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
                 for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                     byte[] bytes = Npy.encode(e.getValue());
@@ -67,10 +66,7 @@ public final class Npz {
                     zip.closeEntry();
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** A 0-d object array holding {@code value} (a dict of arrays, say), as NumPy stores a Python object. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.dfc.api.taxonomy.FunctionName;
+import ai.dfc.benchdata.procedural.MeshChecks;
 import ai.dfc.benchdata.procedural.PartFrame;
 import ai.dfc.benchdata.procedural.ProceduralAsset;
 import ai.dfc.benchdata.procedural.ProceduralCategory;
@@ -65,7 +66,7 @@ class VesselCategoriesTest {
             ProceduralAsset a = raw.normalized();
             TriangleMesh m = a.mesh();
             assertThat(m.triangleCount()).as("%s triangles", name).isBetween(2_000, 40_000);
-            assertThat(volume(m)).as("%s is closed and outward: %s", name, p).isPositive();
+            assertThat(MeshChecks.signedVolume(m)).as("%s is closed and outward: %s", name, p).isPositive();
             for (Map.Entry<FunctionName, List<String>> f : c.functions().entrySet()) {
                 for (String part : f.getValue()) {
                     int id = m.partNames().indexOf(part);
@@ -74,7 +75,7 @@ class VesselCategoriesTest {
                     PartFrame frame = a.frames().get(part);
                     double[] x = cross(frame.y(), frame.z());
                     assertThat(frame.x()).containsExactly(x, within(1e-9));
-                    assertThat(distance(m, id, frame.origin())).as("%s's %s frame lies on it: %s", name, part, p)
+                    assertThat(MeshChecks.distanceToPart(m, id, frame.origin())).as("%s's %s frame lies on it: %s", name, part, p)
                             .isLessThan(0.35 * frame.size() + 0.02);
                 }
             }
@@ -198,37 +199,5 @@ class VesselCategoriesTest {
 
     private static double[] cross(double[] a, double[] b) {
         return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
-    }
-
-    private static double volume(TriangleMesh m) {
-        double vol = 0;
-        for (int t = 0; t < m.triangleCount(); t++) {
-            double[][] v = new double[3][3];
-            for (int k = 0; k < 3; k++) {
-                for (int a = 0; a < 3; a++) {
-                    v[k][a] = m.vertex(m.corner(t, k), a);
-                }
-            }
-            vol += v[0][0] * (v[1][1] * v[2][2] - v[1][2] * v[2][1]) - v[0][1] * (v[1][0] * v[2][2] - v[1][2] * v[2][0])
-                    + v[0][2] * (v[1][0] * v[2][1] - v[1][1] * v[2][0]);
-        }
-        return vol / 6;
-    }
-
-    private static double distance(TriangleMesh m, int part, double[] p) {
-        double best = Double.MAX_VALUE;
-        for (int t = 0; t < m.triangleCount(); t++) {
-            if (m.partId(t) != part) {
-                continue;
-            }
-            for (int k = 0; k < 3; k++) {
-                int v = m.corner(t, k);
-                double dx = m.vertex(v, 0) - p[0];
-                double dy = m.vertex(v, 1) - p[1];
-                double dz = m.vertex(v, 2) - p[2];
-                best = Math.min(best, Math.sqrt(dx * dx + dy * dy + dz * dz));
-            }
-        }
-        return best;
     }
 }
