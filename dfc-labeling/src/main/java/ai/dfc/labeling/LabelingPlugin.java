@@ -1,0 +1,30 @@
+package ai.dfc.labeling;
+
+import ai.dfc.api.edge.EdgeEstimatorFactory;
+import ai.dfc.api.grounder.GrounderFactory;
+import ai.dfc.api.namer.PartNamerFactory;
+import ai.dfc.api.plugin.DfcPlugin;
+import java.util.List;
+
+/** The built-in plugins of dfc-labeling, registered through {@code META-INF/services} like any other plugin. */
+public final class LabelingPlugin implements DfcPlugin {
+    @Override
+    public String id() {
+        return "dfc-labeling";
+    }
+
+    @Override
+    public List<GrounderFactory<?>> grounders() {
+        return List.of();
+    }
+
+    @Override
+    public List<PartNamerFactory<?>> partNamers() {
+        return List.of();
+    }
+
+    @Override
+    public List<EdgeEstimatorFactory<?>> edgeEstimators() {
+        return List.of();
+    }
+}
