@@ -56,6 +56,22 @@ class RenderCommandTest {
         assertThat(out2.toString()).containsPattern("[1-9]\\d* trials");
         assertThat(Files.list(out.resolve("2d_annotations_viz/seen/cut-with")).count()).isPositive();
         assertThat(out.resolve("selected_annotations_seen.json")).exists();
+
+        // and evaluate the chance baseline on it
+        Path runs = dir.resolve("runs");
+        assertThat(run(err, "eval", "--set", "benchmark.type=procedural", "--set", "benchmark.dataset=" + out,
+                "--set", "run.output_dir=" + runs, "--pictures", "1")).as(err.toString()).isZero();
+        Path evalDir;
+        try (var s = Files.list(runs)) {
+            evalDir = s.findFirst().orElseThrow();
+        }
+        for (String f : List.of("results.json", "results.csv", "report.html", "resolved-config.yaml", "provenance.json",
+                "predictions/Chance.json", "pictures/0-Chance-transfer.png", "pictures/0-Chance-top10.png")) {
+            assertThat(evalDir.resolve(f)).as(f).exists();
+        }
+        assertThat(Files.readString(evalDir.resolve("results.csv"))).startsWith("name,epoch,norm_dist,").contains("\nChance,,");
+        assertThat(Files.readString(evalDir.resolve("report.html"))).contains("across category");
+
         StringWriter missing = new StringWriter();
         assertThat(run(missing, "annotate", "--dataset", dir.resolve("nothing").toString())).isEqualTo(1);
         assertThat(missing.toString()).contains("render the dataset with --views 30 first");

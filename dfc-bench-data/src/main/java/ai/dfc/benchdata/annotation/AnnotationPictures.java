@@ -23,6 +23,15 @@ public final class AnnotationPictures {
     /** Draws up to {@code lines} correspondences of {@code trial} (chosen with a fixed seed) into {@code file}. */
     public static void write(Path file, AnnotationTrial trial, RgbImage imageA, RgbImage imageB, int lines)
             throws IOException {
+        write(file, imageA, trial.pointsA(), imageB, trial.pointsB(), lines, true);
+    }
+
+    /**
+     * Draws correspondences {@code pointsA[i] ↔ pointsB[i]} ({@code (row, col)} pairs) into {@code file}: the first
+     * {@code lines} of them, or, with {@code sample}, {@code lines} chosen with a fixed seed.
+     */
+    public static void write(Path file, RgbImage imageA, int[] pointsA, RgbImage imageB, int[] pointsB, int lines,
+            boolean sample) throws IOException {
         int w = imageA.width();
         int h = Math.max(imageA.height(), imageB.height());
         BufferedImage out = new BufferedImage(w + imageB.width(), h, BufferedImage.TYPE_INT_RGB);
@@ -40,13 +49,13 @@ public final class AnnotationPictures {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setStroke(new BasicStroke(1f));
         Random random = new Random(7);
-        int n = trial.size();
+        int n = pointsA.length / 2;
         for (int k = 0; k < Math.min(lines, n); k++) {
-            int i = n <= lines ? k : random.nextInt(n);
-            int ra = trial.pointsA()[2 * i];
-            int ca = trial.pointsA()[2 * i + 1];
-            int rb = trial.pointsB()[2 * i];
-            int cb = trial.pointsB()[2 * i + 1];
+            int i = !sample || n <= lines ? k : random.nextInt(n);
+            int ra = pointsA[2 * i];
+            int ca = pointsA[2 * i + 1];
+            int rb = pointsB[2 * i];
+            int cb = pointsB[2 * i + 1];
             Color colour = Color.getHSBColor((float) ca / w * 0.8f, 0.9f, 0.3f + 0.7f * ra / imageA.height());
             g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 150));
             g.drawLine(ca, ra, w + cb, rb);
