@@ -23,19 +23,28 @@ final class ForegroundSampler {
         width = image.width();
         area = image.size().area();
         byte[] rgb = image.toBytes();
-        int[] outside = new int[area];
-        int[] all = new int[area];
         int nOutside = 0;
         int nAll = 0;
         for (int i = 0; i < area; i++) {
-            if ((rgb[3 * i] | rgb[3 * i + 1] | rgb[3 * i + 2]) != 0) {
-                all[nAll++] = i;
+            if (foreground(rgb, i)) {
+                nAll++;
                 if (!avoid.contains(i / width, i % width)) {
-                    outside[nOutside++] = i;
+                    nOutside++;
                 }
             }
         }
-        candidates = java.util.Arrays.copyOf(nOutside > 0 ? outside : all, nOutside > 0 ? nOutside : nAll);
+        boolean outsideOnly = nOutside > 0;
+        candidates = new int[outsideOnly ? nOutside : nAll];
+        int n = 0;
+        for (int i = 0; i < area && n < candidates.length; i++) {
+            if (foreground(rgb, i) && (!outsideOnly || !avoid.contains(i / width, i % width))) {
+                candidates[n++] = i;
+            }
+        }
+    }
+
+    private static boolean foreground(byte[] rgb, int pixel) {
+        return (rgb[3 * pixel] | rgb[3 * pixel + 1] | rgb[3 * pixel + 2]) != 0;
     }
 
     /** A random pixel as {@code {col, row}}. */

@@ -44,9 +44,10 @@ import java.util.SplittableRandom;
  * one probability never reshuffles the others' draws.
  *
  * <p><b>Defaults</b> ({@link Factory}): jitter 0.1, scale σ 0.15, miss 0.1, confusion 0.05, spurious 0.05.
- * With them a non-confused box overlaps the true box with a mean IoU of about 0.68 (5 %–95 %: 0.47–0.85); counting
- * confusions and spurious last boxes, the box the reference would keep averages about 0.63, and 10 % of
- * questions get no answer — roughly the behaviour of CogVLM-grounding on object parts (one answer in ten
+ * With them a non-confused box overlaps the true box with a mean IoU of about 0.68 (5 %–95 %: 0.47–0.85; a
+ * NumPy Monte Carlo of the continuous model gives 0.683, this implementation 0.682 over 20,000 samples of a
+ * 40 × 30 px part); counting confusions and spurious last boxes, the box the reference would keep averages
+ * about 0.64 (measured 0.637), and 10 % of questions get no answer — roughly the behaviour of CogVLM-grounding on object parts (one answer in ten
  * rejected, boxes right but loose).
  *
  * <p><b>Determinism.</b> The answer is a pure function of the image's content (a 64-bit hash of its bytes),
