@@ -4,6 +4,9 @@ import ai.dfc.api.edge.EdgeEstimatorFactory;
 import ai.dfc.api.grounder.GrounderFactory;
 import ai.dfc.api.namer.PartNamerFactory;
 import ai.dfc.api.plugin.DfcPlugin;
+import ai.dfc.labeling.edge.CurvatureEdgeEstimator;
+import ai.dfc.labeling.grounder.SimulatedGrounder;
+import ai.dfc.labeling.namer.TaxonomyFilePartNamer;
 import java.util.List;
 
 /** The built-in plugins of dfc-labeling, registered through {@code META-INF/services} like any other plugin. */
@@ -15,16 +18,19 @@ public final class LabelingPlugin implements DfcPlugin {
 
     @Override
     public List<GrounderFactory<?>> grounders() {
-        return List.of();
+        return List.of(
+                new SimulatedGrounder.Factory());
     }
 
     @Override
     public List<PartNamerFactory<?>> partNamers() {
-        return List.of();
+        return List.of(
+                new TaxonomyFilePartNamer.Factory());
     }
 
     @Override
     public List<EdgeEstimatorFactory<?>> edgeEstimators() {
-        return List.of();
+        return List.of(
+                new CurvatureEdgeEstimator.Factory());
     }
 }
