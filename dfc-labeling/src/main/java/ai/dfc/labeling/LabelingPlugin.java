@@ -4,6 +4,9 @@ import ai.dfc.api.edge.EdgeEstimatorFactory;
 import ai.dfc.api.grounder.GrounderFactory;
 import ai.dfc.api.namer.PartNamerFactory;
 import ai.dfc.api.plugin.DfcPlugin;
+import ai.dfc.labeling.grounder.CogVlmGrounder;
+import ai.dfc.labeling.grounder.OpenAiVlmGrounder;
+import ai.dfc.labeling.namer.OpenAiChatPartNamer;
 import java.util.List;
 
 /** The built-in plugins of dfc-labeling, registered through {@code META-INF/services} like any other plugin. */
@@ -15,12 +18,12 @@ public final class LabelingPlugin implements DfcPlugin {
 
     @Override
     public List<GrounderFactory<?>> grounders() {
-        return List.of();
+        return List.of(new CogVlmGrounder.Factory(), new OpenAiVlmGrounder.Factory());
     }
 
     @Override
     public List<PartNamerFactory<?>> partNamers() {
-        return List.of();
+        return List.of(new OpenAiChatPartNamer.Factory());
     }
 
     @Override
