@@ -119,11 +119,10 @@ public final class ChatEndpoint implements AutoCloseable {
                 failure = "timed out after " + settings.requestTimeoutMs() + " ms (request_timeout_ms)";
                 cause = e;
             } catch (ConnectException e) {
-                failure = "connection failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                failure = "connection failed: " + describe(e);
                 cause = e;
             } catch (IOException e) {
-                failure = "transport error: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage());
+                failure = "transport error: " + e.getClass().getSimpleName() + " " + describe(e);
                 cause = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -153,6 +152,16 @@ public final class ChatEndpoint implements AutoCloseable {
         } finally {
             slots.release();
         }
+    }
+
+    /** The first message along the cause chain (the JDK client often wraps "Connection refused"). */
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private void sleep(Duration wait, int attempts) {
