@@ -12,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends chat-completion requests to one OpenAI-compatible endpoint ({@code POST {base_url}/v1/chat/completions})
@@ -144,11 +148,30 @@ public final class ChatEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * One attempt. {@code HttpRequest.timeout} bounds only the wait for the response headers, so the whole exchange
+     * (headers and body) is also bounded, by {@code connect_timeout_ms + request_timeout_ms}: a server that sends
+     * headers and then stalls in the body cannot hold a caller forever.
+     */
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         slots.acquire();
+        CompletableFuture<HttpResponse<String>> exchange = null;
         try {
             counters.requestSent();
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return exchange.get(settings.connectTimeoutMs() + settings.requestTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("the response did not complete within connect_timeout_ms + request_timeout_ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
         } finally {
             slots.release();
         }

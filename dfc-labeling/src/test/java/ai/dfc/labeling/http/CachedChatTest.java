@@ -159,6 +159,18 @@ class CachedChatTest {
     }
 
     @Test
+    void retriesAReplyWhoseBodyStalls() {
+        server.enqueue(ReplayServer.Reply.stalled(ReplayServer.openAiCompletion("never complete")));
+        HttpSettings s = HttpSettings.defaults(server.baseUrl(), "").withTiming(100, 200, 1, 1, 5);
+        try (CachedChat chat = chat(s, Map.of())) {
+            long start = System.nanoTime();
+            assertThat(chat.ask(key("hi", 0), BODY, TEXT)).isEqualTo("echo hi");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("bounded by connect + request timeout").isLessThan(3_000);
+            assertThat(chat.requestCounts()).isEqualTo(new RequestCounts(2, 0, 1, 0, 0));
+        }
+    }
+
+    @Test
     void reportsATimeoutWhenEveryReplyHangs() {
         server.respondWith(r -> ReplayServer.Reply.hang());
         HttpSettings s = HttpSettings.defaults(server.baseUrl(), "").withTiming(1_000, 200, 1, 1, 5);

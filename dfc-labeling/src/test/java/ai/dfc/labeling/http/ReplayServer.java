@@ -41,33 +41,40 @@ public final class ReplayServer implements AutoCloseable {
      * @param headers extra headers
      * @param delayMs wait before answering
      * @param hanging never answer (until the server closes)
+     * @param stalled send the headers and half the body, then stall (until the server closes)
      */
-    public record Reply(int status, String body, String type, Map<String, String> headers, long delayMs, boolean hanging) {
+    public record Reply(int status, String body, String type, Map<String, String> headers, long delayMs, boolean hanging,
+            boolean stalled) {
         /** 200 with a JSON body. */
         public static Reply json(String body) {
-            return new Reply(200, body, "application/json", Map.of(), 0, false);
+            return new Reply(200, body, "application/json", Map.of(), 0, false, false);
         }
 
         /** A status with a body. */
         public static Reply status(int status, String body) {
-            return new Reply(status, body, body.startsWith("<") ? "text/html" : "application/json", Map.of(), 0, false);
+            return new Reply(status, body, body.startsWith("<") ? "text/html" : "application/json", Map.of(), 0, false, false);
         }
 
         /** A reply that never comes. */
         public static Reply hang() {
-            return new Reply(200, "", "application/json", Map.of(), 0, true);
+            return new Reply(200, "", "application/json", Map.of(), 0, true, false);
+        }
+
+        /** 200 with headers and the first half of {@code body}, then nothing. */
+        public static Reply stalled(String body) {
+            return new Reply(200, body, "application/json", Map.of(), 0, false, true);
         }
 
         /** The same reply with one more header. */
         public Reply withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, body, type, h, delayMs, hanging);
+            return new Reply(status, body, type, h, delayMs, hanging, stalled);
         }
 
         /** The same reply after a delay. */
         public Reply after(long ms) {
-            return new Reply(status, body, type, headers, ms, hanging);
+            return new Reply(status, body, type, headers, ms, hanging, stalled);
         }
     }
 
@@ -217,6 +224,12 @@ public final class ReplayServer implements AutoCloseable {
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
+                if (reply.stalled()) {
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    closing.await(30, TimeUnit.SECONDS);
+                    return;
+                }
                 out.write(bytes);
             }
         } catch (InterruptedException e) {
