@@ -171,8 +171,10 @@ public final class CachedChat implements AutoCloseable, CountsRequests {
     private <T> T deliver(Interpretation<T> interpretation, ChatReply reply, AnswerKey key, boolean fresh) {
         if (interpretation.malformed()) {
             counters.malformedAnswer();
-            LOG.log(System.Logger.Level.WARNING, "malformed {0} answer{1}, sample {2}: ''{3}'' (kept in {4})", provider,
-                    fresh ? " from " + endpoint.uri() : " (cached)", key.sampleIndex(),
+            // fresh ones are news; cached ones were reported when they arrived and would flood a re-run's log
+            LOG.log(fresh ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                    "malformed {0} answer{1}, sample {2}: ''{3}'' (kept in {4}; delete the file to ask again)", provider,
+                    fresh ? " from " + endpoint.uri() : " (cached)", String.valueOf(key.sampleIndex()),
                     reply.hasContent() ? ChatReply.excerpt(reply.content(), 120) : reply.problem(), cache.fileOf(key));
         }
         return interpretation.value();

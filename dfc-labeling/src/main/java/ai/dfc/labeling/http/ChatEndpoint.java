@@ -141,8 +141,8 @@ public final class ChatEndpoint implements AutoCloseable {
                         + "); last: " + failure, cause);
             }
             Duration wait = backoff.delay(attempts - 1, retryAfter, ThreadLocalRandom.current().nextDouble());
-            LOG.log(System.Logger.Level.WARNING, "POST {0}: {1}; retry {2} of {3} in {4} ms", uri, failure, attempts,
-                    settings.maxRetries(), wait.toMillis());
+            LOG.log(System.Logger.Level.WARNING, "POST {0}: {1}; retry {2} of {3} in {4} ms", uri, failure,
+                    String.valueOf(attempts), String.valueOf(settings.maxRetries()), String.valueOf(wait.toMillis()));
             counters.retried();
             sleep(wait, attempts);
         }

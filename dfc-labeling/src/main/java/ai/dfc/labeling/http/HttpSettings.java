@@ -101,6 +101,11 @@ public record HttpSettings(
     /**
      * The same settings with other timeouts, retries and backoff (tests use milliseconds).
      *
+     * @param connectMs {@code connect_timeout_ms}
+     * @param requestMs {@code request_timeout_ms}
+     * @param retries   {@code max_retries}
+     * @param initialMs {@code initial_backoff_ms}
+     * @param maxMs     {@code max_backoff_ms}
      * @return a copy
      */
     public HttpSettings withTiming(long connectMs, long requestMs, int retries, long initialMs, long maxMs) {
