@@ -5,7 +5,10 @@ import ai.dfc.api.grounder.GrounderFactory;
 import ai.dfc.api.namer.PartNamerFactory;
 import ai.dfc.api.plugin.DfcPlugin;
 import ai.dfc.labeling.edge.CurvatureEdgeEstimator;
+import ai.dfc.labeling.grounder.CogVlmGrounder;
+import ai.dfc.labeling.grounder.OpenAiVlmGrounder;
 import ai.dfc.labeling.grounder.SimulatedGrounder;
+import ai.dfc.labeling.namer.OpenAiChatPartNamer;
 import ai.dfc.labeling.namer.TaxonomyFilePartNamer;
 import java.util.List;
 
@@ -18,19 +21,16 @@ public final class LabelingPlugin implements DfcPlugin {
 
     @Override
     public List<GrounderFactory<?>> grounders() {
-        return List.of(
-                new SimulatedGrounder.Factory());
+        return List.of(new CogVlmGrounder.Factory(), new OpenAiVlmGrounder.Factory(), new SimulatedGrounder.Factory());
     }
 
     @Override
     public List<PartNamerFactory<?>> partNamers() {
-        return List.of(
-                new TaxonomyFilePartNamer.Factory());
+        return List.of(new OpenAiChatPartNamer.Factory(), new TaxonomyFilePartNamer.Factory());
     }
 
     @Override
     public List<EdgeEstimatorFactory<?>> edgeEstimators() {
-        return List.of(
-                new CurvatureEdgeEstimator.Factory());
+        return List.of(new CurvatureEdgeEstimator.Factory());
     }
 }
