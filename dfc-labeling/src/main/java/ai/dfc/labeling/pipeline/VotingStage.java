@@ -48,7 +48,7 @@ final class VotingStage {
                 cloud = asset.pointCloud();
             }
             List<HeatmapVoting.ViewVotes> votes = new ArrayList<>();
-            for (Map.Entry<String, List<Box>> e : boxes(out, part).entrySet()) {
+            for (Map.Entry<String, List<Box>> e : VotingBoxes.read(out, part).entrySet()) {
                 int v = LabelingLayout.viewOf(e.getKey());
                 if (v >= visibility.size()) {
                     throw new IOException(out.annotations(part.fileName()) + ": " + e.getKey() + " has no visible points in "
@@ -72,27 +72,5 @@ final class VotingStage {
             }
             Npy.write(out.heatmap(name, part.fileName(), part.zoomIn(), weighted), NpyArray.of(h, h.length));
         }
-    }
-
-    /** The boxes each view votes with, in full-image pixels. */
-    private static Map<String, List<Box>> boxes(LabelingLayout out, PartSpec part) throws IOException {
-        if (!part.zoomIn()) {
-            return AnnotationFiles.readBoxes(out.annotations(part.fileName()));
-        }
-        Map<String, List<Box>> cropped = AnnotationFiles.readBoxes(out.croppedAnnotations(part.fileName()));
-        Map<String, int[]> offsets = AnnotationFiles.readOffsets(out.cropOffsets(part.fileName()));
-        Map<String, List<Box>> shifted = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, List<Box>> e : cropped.entrySet()) {
-            int[] o = offsets.get(e.getKey());
-            if (o == null) {
-                throw new IOException(out.cropOffsets(part.fileName()) + ": no offset for " + e.getKey());
-            }
-            List<Box> moved = new ArrayList<>();
-            for (Box b : e.getValue()) {
-                moved.add(new Box(b.x0() + o[0], b.y0() + o[1], b.x1() + o[0], b.y1() + o[1]));
-            }
-            shifted.put(e.getKey(), moved);
-        }
-        return shifted;
     }
 }
