@@ -95,6 +95,25 @@ public final class QualityReport {
         return new QualityReport(scores);
     }
 
+    /** Name of the JSON summary written by {@link #write}. */
+    public static final String JSON_FILE = "report.json";
+    /** Folder of the pictures written by {@link #write}. */
+    public static final String PICTURES = "pictures";
+
+    /**
+     * Evaluates {@code dataset} and writes {@code {out}/report.json} and the pictures under {@code {out}/pictures/}
+     * ({@link ReportPictures}).
+     *
+     * @return the report
+     * @throws IOException if a file cannot be read or written
+     */
+    public static QualityReport write(Path dataset, PartCatalog catalog, Path out) throws IOException {
+        QualityReport report = evaluate(dataset, catalog);
+        report.writeJson(out.resolve(JSON_FILE));
+        ReportPictures.write(dataset, catalog, out.resolve(PICTURES));
+        return report;
+    }
+
     /** A report of exactly these scores. */
     public static QualityReport of(List<ViewScore> scores) {
         return new QualityReport(scores);

@@ -8,11 +8,13 @@ import ai.dfc.api.taxonomy.ObjectCategory;
 import ai.dfc.benchdata.render.Pngs;
 import ai.dfc.benchdata.render.ProceduralRenders;
 import ai.dfc.benchdata.render.ProcessedViews;
-import ai.dfc.benchdata.render.ProjectedPoints;
 import ai.dfc.benchdata.render.RenderedAsset;
+import ai.dfc.geometry.image.GrayImage;
 import ai.dfc.geometry.image.ResampleFilter;
 import ai.dfc.geometry.image.Resize;
+import ai.dfc.geometry.image.SquareCrop;
 import ai.dfc.geometry.numpy.Npy;
+import ai.dfc.geometry.points.ViewVisibility;
 import ai.dfc.labeling.pipeline.LabelingLayout;
 import ai.dfc.labeling.pipeline.PartCatalog;
 import ai.dfc.labeling.pipeline.PartSpec;
@@ -34,9 +36,10 @@ import java.util.Optional;
  * One picture per labeled (asset, part), four {@value #PANEL}×{@value #PANEL} panels side by side:
  * <ol>
  *   <li>the labeling view with the most voting boxes (the first such view), resized, its boxes drawn in yellow;</li>
- *   <li>a training view (the one where the true part is largest, else the one with the largest pseudo label) with the
- *       normalized 3-D heat map at its visible points as a viridis colour map over the darkened image (the highest
- *       value where points share a pixel);</li>
+ *   <li>a training view (the one where the true part covers most pixels of the full-size render, else the one with
+ *       the largest pseudo label) with the normalized 3-D heat map projected into it: {@code uint8(h·255)} at the
+ *       pixels of its visible points (SPEC §3.9 step 2), cropped to 224 like the labels, shown as a viridis colour
+ *       map over the darkened image;</li>
  *   <li>the same view's 224 pseudo label in red over the darkened image;</li>
  *   <li>the same view's true part mask in green (the plain darkened image when the asset has no truth).</li>
  * </ol>
@@ -103,15 +106,16 @@ public final class ReportPictures {
             g.fillRect(0, 0, out.getWidth(), out.getHeight());
             g.drawImage(boxesPanel(labeling, VotingBoxes.read(in, part)), 0, 0, null);
 
-            int view = chooseView(training, part, labels);
+            TruthMasks truth = TruthMasks.of(training);
+            int view = chooseView(training, truth, part, labels);
             double[] h = PseudoLabelBinarizer.normalize(Npy.read(heatmap.get()).toDoubles());
             RgbImage rgb = Pngs.readRgb(training.layout().dir().resolve(ProcessedViews.RGB)
                     .resolve(LabelingLayout.imageName(view)));
-            g.drawImage(heatPanel(rgb, ProcessedViews.visibility(training, view), h), PANEL + GAP, 0, null);
+            g.drawImage(heatPanel(training, view, rgb, h), PANEL + GAP, 0, null);
             Mask label = Pngs.readMask(labels.processedLabel(part.fileName(), view));
             g.drawImage(tinted(rgb, label, 0xE03030), 2 * (PANEL + GAP), 0, null);
-            Optional<Mask> truth = processedTruth(training, part, view);
-            g.drawImage(tinted(rgb, truth.orElse(Mask.empty(rgb.size())), 0x30C030), 3 * (PANEL + GAP), 0, null);
+            Mask real = processedTruth(training, truth, part, view).orElse(Mask.empty(rgb.size()));
+            g.drawImage(tinted(rgb, real, 0x30C030), 3 * (PANEL + GAP), 0, null);
         } finally {
             g.dispose();
         }
@@ -145,18 +149,18 @@ public final class ReportPictures {
         return panel;
     }
 
-    private static BufferedImage heatPanel(RgbImage rgb, ProjectedPoints points, double[] h) {
+    private static BufferedImage heatPanel(RenderedAsset training, int view, RgbImage rgb, double[] h)
+            throws IOException {
+        ViewVisibility vis = training.visibility().get(view);
+        Mask object = training.mask(view);
+        SquareCrop crop = ProcessedViews.crop(training, view);
+        GrayImage heat = crop.apply(PseudoLabelBinarizer.heatImage(h, vis, object.size()));
+        Mask seen = crop.apply(vis.pixelMask(object.size()));
         BufferedImage panel = toImage(rgb, 0.35);
-        double[] best = new double[rgb.size().area()];
-        java.util.Arrays.fill(best, -1);
-        for (int i = 0; i < points.size(); i++) {
-            int r = points.rows()[i];
-            int c = points.cols()[i];
-            int p = points.pointIndices()[i];
-            if (rgb.size().contains(r, c) && p < h.length && h[p] > best[r * rgb.width() + c]) {
-                best[r * rgb.width() + c] = h[p];
-                panel.setRGB(c, r, viridis(h[p]));
-            }
+        for (int i : seen.flatIndices()) {
+            int r = i / rgb.width();
+            int c = i % rgb.width();
+            panel.setRGB(c, r, viridis(heat.get(r, c) / 255.0));
         }
         return panel;
     }
@@ -172,14 +176,15 @@ public final class ReportPictures {
         return panel;
     }
 
-    private static int chooseView(RenderedAsset training, PartSpec part, LabelingLayout labels) throws IOException {
+    private static int chooseView(RenderedAsset training, TruthMasks truth, PartSpec part, LabelingLayout labels)
+            throws IOException {
         int best = 0;
         int bestCount = -1;
-        boolean truth = TruthMasks.of(training).knows(part.name());
+        boolean known = truth.knows(part.name());
         for (int v = 0; v < training.viewCount(); v++) {
             int count;
-            if (truth) {
-                count = processedTruth(training, part, v).map(Mask::count).orElse(0);
+            if (known) {
+                count = truth.mask(v, part.name()).map(Mask::count).orElse(0);
             } else if (Files.exists(labels.processedLabel(part.fileName(), v))) {
                 count = Pngs.readMask(labels.processedLabel(part.fileName(), v)).count();
             } else {
@@ -193,13 +198,14 @@ public final class ReportPictures {
         return best;
     }
 
-    private static Optional<Mask> processedTruth(RenderedAsset training, PartSpec part, int view) throws IOException {
-        Optional<Mask> truth = TruthMasks.of(training).mask(view, part.name());
-        if (truth.isEmpty()) {
-            return truth;
+    private static Optional<Mask> processedTruth(RenderedAsset training, TruthMasks truth, PartSpec part, int view)
+            throws IOException {
+        Optional<Mask> mask = truth.mask(view, part.name());
+        if (mask.isEmpty()) {
+            return mask;
         }
         Mask object = training.mask(view);
-        return Optional.of(ProcessedViews.crop(training, view).applyToLabel(truth.get(), object));
+        return Optional.of(ProcessedViews.crop(training, view).applyToLabel(mask.get(), object));
     }
 
     private static BufferedImage toImage(RgbImage rgb, double brightness) {
