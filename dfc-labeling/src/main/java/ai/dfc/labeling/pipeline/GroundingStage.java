@@ -20,12 +20,12 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * SPEC §3.4–3.6 for one asset of the labeling render set: the boxes of every part in every view, their K-means
- * aggregation, and for small parts the zoom crops and their boxes. Each output file is written once, atomically, after
- * all of its views are done, and its existence means "done": a rerun skips it. (An interrupted part is asked again;
- * remote grounders answer repeated questions from their caches.)
+ * aggregation, and for small parts the zoom crops and their boxes. Each output file is written once, atomically, as
+ * soon as all of its views are done, and its existence means "done": a rerun skips it. (An interrupted part is asked
+ * again; remote grounders answer repeated questions from their caches.)
  *
- * <p>Views of all pending parts are grounded concurrently on the run's pool; results are assembled in (part, view)
- * order, so files do not depend on timing.
+ * <p>Views of all pending parts are grounded concurrently on the run's pool, queued in (part, view) order; results are
+ * taken in that order, so files do not depend on timing and the parts finished before a failure are kept.
  */
 final class GroundingStage {
     private final Grounder grounder;
@@ -63,16 +63,20 @@ final class GroundingStage {
                             name, LabelingProgress.Stage.GROUNDING));
                 }
             }
-            List<BoxCollector.Collected> results = Tasks.all(pool, tasks);
-            for (int p = 0; p < pending.size(); p++) {
-                Map<String, List<Box>> boxes = new LinkedHashMap<>();
-                for (int v = 0; v < views; v++) {
-                    BoxCollector.Collected c = results.get(p * views + v);
-                    if (c.complete()) {
-                        boxes.put(LabelingLayout.imageName(v), c.boxes());
+            Tasks<BoxCollector.Collected> batch = Tasks.submit(pool, tasks);
+            try {
+                for (int p = 0; p < pending.size(); p++) {
+                    Map<String, List<Box>> boxes = new LinkedHashMap<>();
+                    for (int v = 0; v < views; v++) {
+                        BoxCollector.Collected c = batch.get(p * views + v);
+                        if (c.complete()) {
+                            boxes.put(LabelingLayout.imageName(v), c.boxes());
+                        }
                     }
+                    AnnotationFiles.writeBoxes(out.annotations(pending.get(p).fileName()), boxes);
                 }
-                AnnotationFiles.writeBoxes(out.annotations(pending.get(p).fileName()), boxes);
+            } finally {
+                batch.cancel();
             }
         }
         for (PartSpec part : parts) {
@@ -129,17 +133,21 @@ final class GroundingStage {
             AnnotationFiles.writeOffsets(out.cropOffsets(part.fileName()), offsets);
             imageNames.add(names);
         }
-        List<BoxCollector.Collected> results = Tasks.all(pool, tasks);
-        int next = 0;
-        for (int p = 0; p < pending.size(); p++) {
-            Map<String, List<Box>> boxes = new LinkedHashMap<>();
-            for (String image : imageNames.get(p)) {
-                BoxCollector.Collected c = results.get(next++);
-                if (c.complete()) {
-                    boxes.put(image, c.boxes());
+        Tasks<BoxCollector.Collected> batch = Tasks.submit(pool, tasks);
+        try {
+            int next = 0;
+            for (int p = 0; p < pending.size(); p++) {
+                Map<String, List<Box>> boxes = new LinkedHashMap<>();
+                for (String image : imageNames.get(p)) {
+                    BoxCollector.Collected c = batch.get(next++);
+                    if (c.complete()) {
+                        boxes.put(image, c.boxes());
+                    }
                 }
+                AnnotationFiles.writeBoxes(out.croppedAnnotations(pending.get(p).fileName()), boxes);
             }
-            AnnotationFiles.writeBoxes(out.croppedAnnotations(pending.get(p).fileName()), boxes);
+        } finally {
+            batch.cancel();
         }
     }
 

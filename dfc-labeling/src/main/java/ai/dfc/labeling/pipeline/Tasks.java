@@ -11,22 +11,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Runs a batch of tasks on the run's pool and returns their results in submission order, so output does not depend on
- * which task finished first. The first failure cancels the rest and is rethrown as it was thrown (an
- * {@link IOException}, a runtime exception such as {@link ai.dfc.api.grounder.GrounderUnavailableException}, or an
- * error).
+ * A batch of tasks on the run's pool whose results are taken in submission order, so output does not depend on which
+ * task finished first, and callers can write results as soon as a prefix of the batch is done. The first failure
+ * cancels the rest and is rethrown as it was thrown (an {@link IOException}, a runtime exception such as
+ * {@link ai.dfc.api.grounder.GrounderUnavailableException}, or an error).
+ *
+ * @param <T> the result type
  */
-final class Tasks {
-    private Tasks() {
-    }
-
+final class Tasks<T> {
     /** A task that may throw {@link IOException}. */
     @FunctionalInterface
     interface IoTask<T> {
         T call() throws IOException;
     }
 
-    static <T> List<T> all(ExecutorService pool, List<IoTask<T>> tasks) throws IOException {
+    private final List<Future<T>> futures;
+
+    private Tasks(List<Future<T>> futures) {
+        this.futures = futures;
+    }
+
+    /** Submits every task (the pool runs them in submission order as threads free up). */
+    static <T> Tasks<T> submit(ExecutorService pool, List<IoTask<T>> tasks) {
         List<Future<T>> futures = new ArrayList<>(tasks.size());
         for (IoTask<T> t : tasks) {
             Callable<T> c = () -> {
@@ -38,17 +44,29 @@ final class Tasks {
             };
             futures.add(pool.submit(c));
         }
+        return new Tasks<>(futures);
+    }
+
+    /** Runs every task and returns the results in submission order. */
+    static <T> List<T> all(ExecutorService pool, List<IoTask<T>> tasks) throws IOException {
+        Tasks<T> batch = submit(pool, tasks);
         List<T> out = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            out.add(batch.get(i));
+        }
+        return out;
+    }
+
+    /** The result of task {@code i}, waiting for it; on failure every task of the batch is cancelled first. */
+    T get(int i) throws IOException {
         try {
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
+            return futures.get(i).get();
         } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
+            cancel();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException | CancellationException e) {
-            futures.forEach(f -> f.cancel(true));
+            cancel();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             if (cause instanceof UncheckedIOException u) {
                 throw u.getCause();
@@ -61,6 +79,10 @@ final class Tasks {
             }
             throw new IllegalStateException(cause);
         }
-        return out;
+    }
+
+    /** Cancels every task not yet finished. */
+    void cancel() {
+        futures.forEach(f -> f.cancel(true));
     }
 }
