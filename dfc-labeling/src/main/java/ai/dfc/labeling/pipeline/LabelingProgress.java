@@ -4,7 +4,7 @@ package ai.dfc.labeling.pipeline;
  * A snapshot of a labeling run's progress, handed to a {@link Listener}.
  *
  * <p>{@code requests}, {@code cacheHits} and {@code failures} come from the grounder when it implements
- * {@link GrounderCounters}; otherwise {@code requests} is the number of questions this run asked, {@code cacheHits} is
+ * {@link ai.dfc.labeling.http.CountsRequests}; otherwise {@code requests} is the number of questions this run asked, {@code cacheHits} is
  * 0 and {@code failures} the number of malformed answers.
  *
  * @param stage        what the run is doing

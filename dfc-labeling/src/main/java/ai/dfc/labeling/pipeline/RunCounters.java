@@ -1,5 +1,7 @@
 package ai.dfc.labeling.pipeline;
 
+import ai.dfc.labeling.http.CountsRequests;
+import ai.dfc.labeling.http.RequestCounts;
 import ai.dfc.api.grounder.Grounder;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,10 +65,11 @@ final class RunCounters {
         long requests = questions.get();
         long hits = 0;
         long failures = malformed.get();
-        if (grounder instanceof GrounderCounters g) {
-            requests = g.requests();
-            hits = g.cacheHits();
-            failures = g.failures();
+        if (grounder instanceof CountsRequests c) {
+            RequestCounts counts = c.requestCounts();
+            requests = counts.requests();
+            hits = counts.cacheHits();
+            failures = counts.failures() + counts.malformed();
         }
         return new LabelingProgress(stage, asset, assetsDone, assetsTotal, viewsDone.get(), viewsDropped.get(),
                 questions.get(), noBox.get(), malformed.get(), requests, hits, failures, labels.get());

@@ -70,7 +70,7 @@ class LabelingRunFailuresTest {
      * third sample malformed, and a trailing spurious box before the real one in every other answer (so "keep the
      * last box" matters). Exposes counters like a caching remote grounder.
      */
-    private static final class NoisyGrounder implements Grounder, GrounderCounters {
+    private static final class NoisyGrounder implements Grounder, ai.dfc.labeling.http.CountsRequests {
         private final TruthBoxGrounder truth = new TruthBoxGrounder();
         final AtomicLong requests = new AtomicLong();
 
@@ -97,18 +97,8 @@ class LabelingRunFailuresTest {
         }
 
         @Override
-        public long requests() {
-            return requests.get();
-        }
-
-        @Override
-        public long cacheHits() {
-            return 7;
-        }
-
-        @Override
-        public long failures() {
-            return 3;
+        public ai.dfc.labeling.http.RequestCounts requestCounts() {
+            return new ai.dfc.labeling.http.RequestCounts(requests.get(), 7, 0, 3, 0);
         }
 
         @Override
@@ -117,7 +107,7 @@ class LabelingRunFailuresTest {
     }
 
     @Test
-    void malformedAnswersAreCountedSpuriousBoxesDroppedAndGrounderCountersReported(@TempDir Path tmp)
+    void malformedAnswersAreCountedSpuriousBoxesDroppedAndRequestCountsReported(@TempDir Path tmp)
             throws IOException {
         Path dataset = copy(tmp);
         NoisyGrounder grounder = new NoisyGrounder();
@@ -125,8 +115,8 @@ class LabelingRunFailuresTest {
                 .run(LabelingProgress.Listener.none());
         // every third sample is malformed: in a view that yields 4 boxes, samples 2 and 5 (6 questions in all)
         assertThat(p.malformed()).isPositive();
-        assertThat(p.questions()).isEqualTo(grounder.requests());
-        assertThat(p.requests()).isEqualTo(grounder.requests());
+        assertThat(p.questions()).isEqualTo(grounder.requestCounts().requests());
+        assertThat(p.requests()).isEqualTo(grounder.requestCounts().requests());
         assertThat(p.cacheHits()).isEqualTo(7);
         assertThat(p.failures()).isEqualTo(3);
         RenderedAsset labeling = RenderedAsset.list(dataset.resolve(ProceduralRenders.LABELING)).get(0);
