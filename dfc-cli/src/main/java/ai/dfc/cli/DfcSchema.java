@@ -21,7 +21,7 @@ final class DfcSchema {
                 .plugin("text_encoder", "function-phrase encoder", Role.TEXT_ENCODER, "hashed-ngram")
                 .plugin("part_namer", "names functional parts per (category, function)", Role.PART_NAMER, null)
                 .plugin("grounder", "finds parts in images (boxes)", Role.GROUNDER, null)
-                .plugin("edge_estimator", "per-point edge probability for thin parts", Role.EDGE_ESTIMATOR, null)
+                .plugin("edge_estimator", "per-point edge probability for thin parts", Role.EDGE_ESTIMATOR, "curvature")
                 .plugin("benchmark", "evaluation pairs with dense ground truth", Role.BENCHMARK, null)
                 .pluginMap("losses", "weighted terms of the training objective", Role.LOSS, Map.of())
                 .build();
