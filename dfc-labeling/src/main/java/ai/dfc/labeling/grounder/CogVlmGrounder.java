@@ -14,9 +14,6 @@ import ai.dfc.labeling.http.CountsRequests;
 import ai.dfc.labeling.http.HttpSettings;
 import ai.dfc.labeling.http.RequestCounts;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code cogvlm} grounder: the reference's CogVLM grounding server (SPEC §3.3–3.4), spoken exactly.
@@ -53,7 +50,6 @@ public final class CogVlmGrounder implements Grounder, CountsRequests {
     /** The reference's grounding template (index 2 of its list), with {@code {expr}} for the expression. */
     public static final String DEFAULT_TEMPLATE = "What are the exact bounding boxes of {expr} in the provided picture?";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Settings of {@code cogvlm}.
@@ -133,9 +129,7 @@ public final class CogVlmGrounder implements Grounder, CountsRequests {
     public CogVlmGrounder(Config config, PluginContext context) {
         this.config = config;
         this.chat = CachedChat.open(NAME, config.http(), context);
-        ObjectNode p = JSON.createObjectNode();
-        p.put("max_tokens", config.maxTokens()).put("temperature", config.temperature()).put("top_p", config.topP());
-        this.parameters = p.toString();
+        this.parameters = RemoteGrounding.samplingParameters(config.maxTokens(), config.temperature(), config.topP());
     }
 
     /**
@@ -156,16 +150,8 @@ public final class CogVlmGrounder implements Grounder, CountsRequests {
      * @return the JSON text
      */
     public String requestBody(String prompt, SentImage image) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("model", config.model());
-        ArrayNode content = body.putArray("messages").addObject().put("role", "user").putArray("content");
-        content.addObject().put("type", "text").put("text", prompt);
-        content.addObject().put("type", "image_url").putObject("image_url").put("url", image.dataUrl());
-        body.put("stream", false);
-        body.put("max_tokens", config.maxTokens());
-        body.put("temperature", config.temperature());
-        body.put("top_p", config.topP());
-        return body.toString();
+        return RemoteGrounding.chatBody(config.model(), prompt, image.dataUrl(), false, config.maxTokens(),
+                config.temperature(), config.topP());
     }
 
     /** {@inheritDoc} See the class comment for the protocol, outcomes and failures. */

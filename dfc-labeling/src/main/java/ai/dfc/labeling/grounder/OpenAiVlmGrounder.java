@@ -14,9 +14,6 @@ import ai.dfc.labeling.http.CountsRequests;
 import ai.dfc.labeling.http.HttpSettings;
 import ai.dfc.labeling.http.RequestCounts;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,7 +51,6 @@ public final class OpenAiVlmGrounder implements Grounder, CountsRequests {
     /** The accepted values of {@code coordinates}. */
     public static final List<String> CONVENTIONS = List.of("pixels", "normalized");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Settings of {@code openai-vlm}.
@@ -165,9 +161,7 @@ public final class OpenAiVlmGrounder implements Grounder, CountsRequests {
     public OpenAiVlmGrounder(Config config, PluginContext context) {
         this.config = config;
         this.chat = CachedChat.open(NAME, config.http(), context);
-        ObjectNode p = JSON.createObjectNode();
-        p.put("max_tokens", config.maxTokens()).put("temperature", config.temperature()).put("top_p", config.topP());
-        this.parameters = p.toString();
+        this.parameters = RemoteGrounding.samplingParameters(config.maxTokens(), config.temperature(), config.topP());
     }
 
     /**
@@ -188,16 +182,8 @@ public final class OpenAiVlmGrounder implements Grounder, CountsRequests {
      * @return the JSON text
      */
     public String requestBody(String prompt, SentImage image) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("model", config.model());
-        ArrayNode content = body.putArray("messages").addObject().put("role", "user").putArray("content");
-        content.addObject().put("type", "image_url").putObject("image_url").put("url", image.dataUrl());
-        content.addObject().put("type", "text").put("text", prompt);
-        body.put("stream", false);
-        body.put("max_tokens", config.maxTokens());
-        body.put("temperature", config.temperature());
-        body.put("top_p", config.topP());
-        return body.toString();
+        return RemoteGrounding.chatBody(config.model(), prompt, image.dataUrl(), true, config.maxTokens(),
+                config.temperature(), config.topP());
     }
 
     /** {@inheritDoc} See the class comment for the protocol, coordinates, outcomes and failures. */

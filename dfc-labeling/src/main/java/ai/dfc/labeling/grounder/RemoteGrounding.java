@@ -41,4 +41,35 @@ final class RemoteGrounding {
         }
         return node;
     }
+
+    /** The sampling parameters as they enter the cache key: {@code {"max_tokens", "temperature", "top_p"}}. */
+    static String samplingParameters(int maxTokens, double temperature, double topP) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("max_tokens", maxTokens).put("temperature", temperature).put("top_p", topP);
+        return p.toString();
+    }
+
+    /**
+     * An OpenAI-style chat-completions body with one user message holding the prompt and the image as a data URL
+     * ({@code imageFirst} puts the image part before the text, as Qwen2.5-VL's examples do), non-streaming.
+     */
+    static String chatBody(String model, String prompt, String dataUrl, boolean imageFirst, int maxTokens,
+            double temperature, double topP) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("model", model);
+        ArrayNode content = body.putArray("messages").addObject().put("role", "user")
+                .putArray("content");
+        if (imageFirst) {
+            content.addObject().put("type", "image_url").putObject("image_url").put("url", dataUrl);
+        }
+        content.addObject().put("type", "text").put("text", prompt);
+        if (!imageFirst) {
+            content.addObject().put("type", "image_url").putObject("image_url").put("url", dataUrl);
+        }
+        body.put("stream", false);
+        body.put("max_tokens", maxTokens);
+        body.put("temperature", temperature);
+        body.put("top_p", topP);
+        return body.toString();
+    }
 }
