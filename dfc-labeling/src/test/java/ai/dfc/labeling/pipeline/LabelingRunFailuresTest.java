@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,18 +129,21 @@ class LabelingRunFailuresTest {
         assertThat(p.labels()).isEqualTo(19L * catalog.parts(ObjectCategory.of("hammer")).size());
     }
 
-    /** Answers like the truth grounder, then becomes unreachable after {@code budget} questions. */
+    /**
+     * Answers like the truth grounder but is unreachable for one part (the last one asked), so the failure hits at a
+     * point that does not depend on thread timing: every earlier part completes, the dying part cannot.
+     */
     private static final class DyingGrounder implements Grounder {
         private final TruthBoxGrounder truth = new TruthBoxGrounder();
-        private final AtomicInteger budget;
+        private final String dyingPart;
 
-        DyingGrounder(int budget) {
-            this.budget = new AtomicInteger(budget);
+        DyingGrounder(String dyingPart) {
+            this.dyingPart = dyingPart;
         }
 
         @Override
         public Grounding ground(GroundingQuery query) {
-            if (budget.getAndDecrement() <= 0) {
+            if (query.part().part().value().equals(dyingPart)) {
                 throw new GrounderUnavailableException("http://127.0.0.1:9/v1: connection refused", null);
             }
             return truth.ground(query);
@@ -163,7 +165,9 @@ class LabelingRunFailuresTest {
         int all = full.calls.get();
 
         List<LabelingProgress> seen = new ArrayList<>();
-        assertThatThrownBy(() -> new LabelingRun(dataset, catalog, new DyingGrounder(all / 2), null,
+        List<PartSpec> hammerParts = catalog.parts(ObjectCategory.of("hammer"));
+        String lastPart = hammerParts.get(hammerParts.size() - 1).name().value();
+        assertThatThrownBy(() -> new LabelingRun(dataset, catalog, new DyingGrounder(lastPart), null,
                 new LabelingRun.Options(2)).run(seen::add))
                 .isInstanceOf(GrounderUnavailableException.class).hasMessageContaining("connection refused");
         RenderedAsset labeling = RenderedAsset.list(dataset.resolve(ProceduralRenders.LABELING)).get(0);
