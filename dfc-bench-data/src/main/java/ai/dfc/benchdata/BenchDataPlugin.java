@@ -2,8 +2,8 @@ package ai.dfc.benchdata;
 
 import ai.dfc.api.benchmark.BenchmarkFactory;
 import ai.dfc.api.plugin.DfcPlugin;
-import ai.dfc.benchdata.benchmark.ObjaverseBenchmarkFactory;
 import ai.dfc.benchdata.benchmark.ProceduralBenchmarkFactory;
+import ai.dfc.benchdata.benchmark.ReferenceLayoutBenchmarkFactory;
 import java.util.List;
 
 /** The built-in plugins of dfc-bench-data, registered through {@code META-INF/services} like any other plugin. */
@@ -15,6 +15,7 @@ public final class BenchDataPlugin implements DfcPlugin {
 
     @Override
     public List<BenchmarkFactory<?>> benchmarks() {
-        return List.of(new ProceduralBenchmarkFactory(), new ObjaverseBenchmarkFactory());
+        return List.of(new ProceduralBenchmarkFactory(), ReferenceLayoutBenchmarkFactory.objaverse(),
+                ReferenceLayoutBenchmarkFactory.handal());
     }
 }

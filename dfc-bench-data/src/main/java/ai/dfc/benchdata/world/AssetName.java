@@ -1,16 +1,23 @@
 package ai.dfc.benchdata.world;
 
 /**
- * The reference's asset folder name {@code "{uid}---{category}.glb"} (SPEC §0.1; the trailing {@code .glb} is part of
- * the folder name), for procedural and imported assets alike. Procedural uids are 32 hex digits derived from (world
- * seed, category, instance index), so a regenerated world gets the same names.
+ * The reference's asset folder names (SPEC §0.1): Objaverse style {@code "{uid}---{category}.glb"} (the trailing
+ * {@code .glb} is part of the folder name), used for procedural and imported assets alike, and HANDAL style
+ * {@code "{category}---{id}"} (category first, no suffix). Procedural uids are 32 hex digits derived from (world seed,
+ * category, instance index), so a regenerated world gets the same names.
  *
- * @param uid      32 lower-case hex digits (Objaverse style) or any name without {@code ---} and {@code /}
- * @param category the object category
+ * @param uid           32 lower-case hex digits (Objaverse style) or any name without {@code ---} and {@code /}
+ * @param category      the object category
+ * @param categoryFirst true for HANDAL-style names
  */
-public record AssetName(String uid, String category) implements Comparable<AssetName> {
+public record AssetName(String uid, String category, boolean categoryFirst) implements Comparable<AssetName> {
     private static final String SEPARATOR = "---";
     private static final String SUFFIX = ".glb";
+
+    /** An Objaverse-style name {@code uid---category.glb}. */
+    public AssetName(String uid, String category) {
+        this(uid, category, false);
+    }
 
     public AssetName {
         if (uid == null || uid.isBlank() || uid.contains(SEPARATOR) || uid.contains("/") || category == null
@@ -32,21 +39,26 @@ public record AssetName(String uid, String category) implements Comparable<Asset
     }
 
     /**
-     * Parses a folder name {@code uid---category.glb}.
+     * Parses a folder name: {@code uid---category.glb} (Objaverse style) or, for names without the {@code .glb}
+     * suffix, {@code category---id} (HANDAL style).
      *
-     * @throws IllegalArgumentException if the name does not have that form
+     * @throws IllegalArgumentException if the name has neither form
      */
     public static AssetName parse(String folder) {
         int sep = folder.indexOf(SEPARATOR);
+        if (!folder.endsWith(SUFFIX) && sep > 0 && sep + SEPARATOR.length() < folder.length()) {
+            return new AssetName(folder.substring(sep + SEPARATOR.length()), folder.substring(0, sep), true);
+        }
         if (sep <= 0 || !folder.endsWith(SUFFIX) || sep + SEPARATOR.length() >= folder.length() - SUFFIX.length()) {
-            throw new IllegalArgumentException("asset folder name must look like '<uid>---<category>.glb', was '" + folder + "'");
+            throw new IllegalArgumentException("asset folder name must look like '<uid>---<category>.glb' or "
+                    + "'<category>---<id>', was '" + folder + "'");
         }
         return new AssetName(folder.substring(0, sep), folder.substring(sep + SEPARATOR.length(), folder.length() - SUFFIX.length()));
     }
 
-    /** {@code uid---category.glb}. */
+    /** {@code uid---category.glb}, or {@code category---uid} for HANDAL-style names. */
     public String folder() {
-        return uid + SEPARATOR + category + SUFFIX;
+        return categoryFirst ? category + SEPARATOR + uid : uid + SEPARATOR + category + SUFFIX;
     }
 
     @Override
