@@ -3,7 +3,10 @@ package ai.dfc.cli;
 import ai.dfc.api.DfcException;
 import ai.dfc.api.benchmark.Benchmark;
 import ai.dfc.api.encoder.Encoder;
+import ai.dfc.api.grounder.Grounder;
+import ai.dfc.api.namer.PartNamer;
 import ai.dfc.eval.baseline.EncoderBaseline;
+import ai.dfc.eval.baseline.GrounderEncoderMethod;
 import ai.dfc.eval.report.EvaluationReport;
 import ai.dfc.eval.run.ChancePredictor;
 import ai.dfc.eval.run.Evaluator;
@@ -21,10 +24,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code dfc eval}: label transfer and correspondence discovery (SPEC §7) of methods on the configured benchmark,
@@ -36,7 +39,8 @@ final class EvalCommand implements Runnable {
     ConfigOptions options;
 
     @Option(names = "--methods", split = ",", defaultValue = "chance,encoder",
-            description = "chance, encoder (the raw-encoder baseline of the configured encoder); default: ${DEFAULT-VALUE}")
+            description = "chance, encoder (the raw-encoder baseline of the configured encoder), grounder (the encoder with "
+                    + "functional regions from the configured grounder and part namer); default: ${DEFAULT-VALUE}")
     List<String> methods;
 
     @Option(names = "--pictures", defaultValue = "6", description = "pairs drawn in the report")
@@ -75,8 +79,24 @@ final class EvalCommand implements Runnable {
                         owned.add(encoder);
                         predictors.add(new FeaturePredictor(new EncoderBaseline(encoder, "raw " + e.type())));
                     }
+                    case "grounder" -> {
+                        PluginChoice e = config.plugin("encoder").orElseThrow(() -> new DfcException(
+                                "method 'grounder' needs an encoder: set encoder.type"));
+                        PluginChoice g = config.plugin("grounder").orElseThrow(() -> new DfcException(
+                                "method 'grounder' needs a grounder: set grounder.type"));
+                        PluginChoice n = config.plugin("part_namer").orElseThrow(() -> new DfcException(
+                                "method 'grounder' needs a part namer: set part_namer.type (e.g. taxonomy-file)"));
+                        Encoder encoder = plugins.create(e, Encoder.class);
+                        owned.add(encoder);
+                        Grounder grounder = plugins.create(g, Grounder.class);
+                        owned.add(grounder);
+                        PartNamer namer = plugins.create(n, PartNamer.class);
+                        owned.add(namer);
+                        predictors.add(new FeaturePredictor(new GrounderEncoderMethod(
+                                new EncoderBaseline(encoder, "raw " + e.type()), grounder, namer, e.type() + "+" + g.type())));
+                    }
                     default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                            "unknown method '" + m + "'; known: chance, encoder");
+                            "unknown method '" + m + "'; known: chance, encoder, grounder");
                 }
             }
             List<Evaluator.Run> runs = new ArrayList<>();

@@ -72,7 +72,7 @@ public final class AnnotatedRendersBenchmark implements Benchmark {
         try {
             RgbImage image = Pngs.readRgb(rgb);
             Mask m = Pngs.readMask(mask);
-            return new EvalImage(image, m);
+            return new EvalImage(image, m, view);
         } catch (IOException | IllegalArgumentException e) {
             throw new DfcException("cannot load evaluation image " + rgb + " or its mask: " + e.getMessage(), e);
         }
