@@ -1,5 +1,7 @@
 package ai.dfc.benchdata.procedural.categories;
 
+import static ai.dfc.benchdata.procedural.categories.Curves.smooth;
+
 import ai.dfc.api.taxonomy.FunctionName;
 import ai.dfc.benchdata.procedural.FunctionalPart;
 import ai.dfc.benchdata.procedural.MeshBuilder;
@@ -127,10 +129,5 @@ public final class Knife implements ProceduralCategory {
         frames.put("tip", PartFrame.of(new double[] {len, tipY, 0}, new double[] {1, 0, 0}, new double[] {0, 1, 0}, w));
         frames.put("spine", PartFrame.of(blade.point(0.4, 0), new double[] {0, 1, 0}, new double[] {1, 0, 0}, len));
         return new ProceduralAsset(name(), p, mb.build(), frames);
-    }
-
-    private static double smooth(double t) {
-        double c = Math.max(0, Math.min(1, t));
-        return c * c * (3 - 2 * c);
     }
 }

@@ -1,5 +1,7 @@
 package ai.dfc.benchdata.procedural.categories;
 
+import static ai.dfc.benchdata.procedural.categories.Curves.smooth;
+
 import ai.dfc.api.taxonomy.FunctionName;
 import ai.dfc.benchdata.procedural.FunctionalPart;
 import ai.dfc.benchdata.procedural.MeshBuilder;
@@ -153,10 +155,5 @@ public final class Mug implements ProceduralCategory {
     private static double outerRadius(double y, double h, double rb, double rt, double belly) {
         double t = Math.max(0, Math.min(1, y / h));
         return rb + (rt - rb) * t + belly * Math.sin(Math.PI * t);
-    }
-
-    private static double smooth(double t) {
-        double c = Math.max(0, Math.min(1, t));
-        return c * c * (3 - 2 * c);
     }
 }

@@ -1,7 +1,7 @@
 package ai.dfc.benchdata.procedural.categories;
 
-import static ai.dfc.benchdata.procedural.categories.ToolGeometry.lerp;
-import static ai.dfc.benchdata.procedural.categories.ToolGeometry.smooth;
+import static ai.dfc.benchdata.procedural.categories.Curves.lerp;
+import static ai.dfc.benchdata.procedural.categories.Curves.smooth;
 
 import ai.dfc.api.taxonomy.FunctionName;
 import ai.dfc.benchdata.procedural.FunctionalPart;

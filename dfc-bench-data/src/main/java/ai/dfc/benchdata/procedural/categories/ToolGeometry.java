@@ -1,5 +1,9 @@
 package ai.dfc.benchdata.procedural.categories;
 
+import static ai.dfc.benchdata.procedural.categories.Curves.clamp;
+import static ai.dfc.benchdata.procedural.categories.Curves.lerp;
+import static ai.dfc.benchdata.procedural.categories.Curves.smooth;
+
 import ai.dfc.benchdata.procedural.MeshBuilder;
 import ai.dfc.benchdata.procedural.Transform;
 import java.util.Arrays;
@@ -7,24 +11,10 @@ import java.util.Arrays;
 /**
  * Shared shape pieces for the hand-tool categories: a "loft" (a closed solid of stacked superelliptic, optionally
  * lobed cross-sections, for hammer and mallet heads, screwdriver shafts and tips and straight handles) and a
- * straight handle built from it, plus small interpolation helpers. Package-private; categories stay small.
+ * straight handle built from it, plus small vector helpers (interpolation comes from {@link Curves}). Package-private; categories stay small.
  */
 final class ToolGeometry {
     private ToolGeometry() {
-    }
-
-    /** Hermite smoothstep of {@code t} clamped to [0, 1]. */
-    static double smooth(double t) {
-        double c = clamp(t, 0, 1);
-        return c * c * (3 - 2 * c);
-    }
-
-    static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    static double lerp(double a, double b, double t) {
-        return a + (b - a) * t;
     }
 
     static double[] sub(double[] a, double[] b) {
