@@ -4,11 +4,11 @@ package ai.dfc.geometry.numpy;
  * IEEE 754 half-precision conversion (Java 17 has no {@code Float.float16ToFloat}). Round to nearest even,
  * with subnormals, infinities and NaN, as NumPy's {@code astype(np.float16)} does.
  */
-final class Half {
+public final class Half {
     private Half() {
     }
 
-    static float toFloat(short bits) {
+    public static float toFloat(short bits) {
         int h = bits & 0xFFFF;
         int sign = (h & 0x8000) << 16;
         int exp = (h >>> 10) & 0x1F;
@@ -24,7 +24,7 @@ final class Half {
         return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
 
-    static short fromFloat(float f) {
+    public static short fromFloat(float f) {
         int x = Float.floatToRawIntBits(f);
         int sign = (x >>> 16) & 0x8000;
         int exp = (x >>> 23) & 0xFF;
