@@ -19,14 +19,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dfc bench …}: speed figures printed for notes and comparisons. */
-@Command(name = "bench", description = "Measure speed.", subcommands = {BenchCommand.Render.class, BenchCommand.Match.class})
+@Command(name = "bench", description = "Measure speed.", subcommands = {BenchCommand.Render.class, BenchCommand.Match.class,
+        EncoderBench.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing sub-command: render or match");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing sub-command: render, match or encoder");
     }
 
     @Command(name = "render", description = "Views per second at 490² (RGB + depth + mask + part ids) from the 19-view rig.")

@@ -27,9 +27,14 @@ public final class Dinov2Network implements AutoCloseable {
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
-    private final Dinov2Weights weights;
+    private final Dinov2Architecture architecture;
+    private final INDArray patch;
+    private final INDArray patchBias;
+    private final INDArray clsToken;
+    private final INDArray registers;
     private final int lastBlocks;
     private final float[] grid;
+    private final List<FoldedBlock> folded;
     private final Map<Long, SameDiff> graphs = new HashMap<>();
     private final Map<Long, INDArray> positions = new HashMap<>();
 
@@ -41,19 +46,25 @@ public final class Dinov2Network implements AutoCloseable {
         if (lastBlocks < 1 || lastBlocks > a.depth()) {
             throw new IllegalArgumentException("last_blocks must be in [1, " + a.depth() + "], was " + lastBlocks);
         }
-        this.weights = weights;
+        // only the folded blocks are kept, so the unfolded weights can be collected (ViT-G: 4.4 GB)
+        this.architecture = a;
         this.lastBlocks = lastBlocks;
+        this.folded = weights.blocks().stream().map(b -> FoldedBlock.fold(b, a)).toList();
         this.grid = weights.positions().get(NDArrayIndex.interval(1, weights.positions().size(0)), NDArrayIndex.all())
                 .dup('c').data().asFloat();
+        this.patch = weights.patch();
+        this.patchBias = weights.patchBias();
+        this.clsToken = weights.cls().reshape(1, a.width()).add(weights.positions().getRow(0).reshape(1, a.width()));
+        this.registers = weights.registers();
     }
 
     public Dinov2Architecture architecture() {
-        return weights.architecture();
+        return architecture;
     }
 
     /** The indices (0-based) of the returned blocks, in output order. */
     public List<Integer> returnedBlocks() {
-        int depth = weights.architecture().depth();
+        int depth = architecture.depth();
         return java.util.stream.IntStream.range(depth - lastBlocks, depth).boxed().toList();
     }
 
@@ -64,7 +75,7 @@ public final class Dinov2Network implements AutoCloseable {
      *         registers removed
      */
     public INDArray forward(INDArray images) {
-        Dinov2Architecture a = weights.architecture();
+        Dinov2Architecture a = architecture;
         int p = a.patch();
         int batch = (int) images.size(0);
         int h = (int) images.size(2) / p;
@@ -92,7 +103,7 @@ public final class Dinov2Network implements AutoCloseable {
 
     /** Normalized patches → projection + resized positions, with CLS and registers in front: {@code [B·T, C]}. */
     private INDArray embed(INDArray images, int batch, int h, int w) {
-        Dinov2Architecture a = weights.architecture();
+        Dinov2Architecture a = architecture;
         int p = a.patch();
         int c = a.width();
         int n = h * w;
@@ -104,18 +115,17 @@ public final class Dinov2Network implements AutoCloseable {
         }
         INDArray patches = crop.reshape('c', batch, 3, h, p, w, p).permute(0, 2, 4, 1, 3, 5).dup('c')
                 .reshape('c', (long) batch * n, 3L * p * p);
-        INDArray projected = patches.mmul(weights.patch()).addiRowVector(weights.patchBias()); // [B·N, C]
+        INDArray projected = patches.mmul(patch).addiRowVector(patchBias); // [B·N, C]
         boolean square = images.size(2) == images.size(3);
         INDArray pos = positions.computeIfAbsent(((long) h << 32) | (w << 1) | (square ? 1 : 0), k -> Nd4j.create(
                 PositionEmbedding.resize(grid, a.positionGrid(), c, h, w, square), new long[] {n, c}, 'c'));
-        INDArray clsToken = weights.cls().reshape(1, c).add(weights.positions().getRow(0).reshape(1, c));
         int prefix = 1 + a.registers();
         INDArray x = Nd4j.create(DataType.FLOAT, batch, prefix + n, c);
         for (int b = 0; b < batch; b++) {
             INDArray row = x.get(NDArrayIndex.point(b), NDArrayIndex.all(), NDArrayIndex.all());
             row.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all()).assign(clsToken);
             if (a.registers() > 0) {
-                row.get(NDArrayIndex.interval(1, prefix), NDArrayIndex.all()).assign(weights.registers());
+                row.get(NDArrayIndex.interval(1, prefix), NDArrayIndex.all()).assign(registers);
             }
             row.get(NDArrayIndex.interval(prefix, prefix + n), NDArrayIndex.all())
                     .assign(projected.get(NDArrayIndex.interval((long) b * n, (long) (b + 1) * n), NDArrayIndex.all()).add(pos));
@@ -124,57 +134,49 @@ public final class Dinov2Network implements AutoCloseable {
     }
 
     private SameDiff buildGraph(int tokens) {
-        Dinov2Architecture a = weights.architecture();
+        Dinov2Architecture a = architecture;
         SameDiff sd = SameDiff.create();
-        int c = a.width();
-        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, c);
-        int last = a.depth() - 1;
-        for (int i = 0; i <= last; i++) {
-            x = block(sd, x, weights.blocks().get(i), i, tokens);
-            x = sd.identity("block" + i, x);
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, a.width());
+        for (int i = 0; i < a.depth(); i++) {
+            x = sd.identity("block" + i, block(sd, x, folded.get(i), "b" + i + ".", tokens));
         }
         return sd;
     }
 
-    private SDVariable block(SameDiff sd, SDVariable x, BlockWeights bw, int i, int tokens) {
-        Dinov2Architecture a = weights.architecture();
-        String b = "b" + i + ".";
-        SDVariable attn = attention(sd, layerNorm(sd, x, bw.norm1Gain(), bw.norm1Bias(), b + "ln1"), bw, b, tokens);
-        x = x.add(attn.mul(sd.constant(b + "ls1", bw.scale1())));
-        SDVariable y = layerNorm(sd, x, bw.norm2Gain(), bw.norm2Bias(), b + "ln2");
-        SDVariable hidden = y.mmul(sd.constant(b + "fc1", bw.ffnIn())).add(sd.constant(b + "fc1b", bw.ffnInBias()));
+    private SDVariable block(SameDiff sd, SDVariable x, FoldedBlock w, String b, int tokens) {
+        Dinov2Architecture a = architecture;
+        x = x.add(linear(sd, attention(sd, standardize(sd, x), w, b, tokens), w.proj(), w.projBias(), b + "proj"));
+        SDVariable hidden = linear(sd, standardize(sd, x), w.ffnIn(), w.ffnInBias(), b + "fc1");
         SDVariable act;
         if (a.swiglu()) {
             SDVariable[] halves = sd.unstack(sd.reshape(hidden, -1, 2, a.ffnHidden()), 1, 2);
             act = halves[0].mul(sd.nn().sigmoid(halves[0])).mul(halves[1]);
         } else {
-            act = hidden.mul(0.5).mul(sd.math().erf(hidden.mul(1.0 / Math.sqrt(2.0))).add(1.0));
+            act = hidden.mul(sd.math().erf(hidden).add(1.0)); // √2·GELU(h), see FoldedBlock
         }
-        SDVariable ffn = act.mmul(sd.constant(b + "fc2", bw.ffnOut())).add(sd.constant(b + "fc2b", bw.ffnOutBias()));
-        return x.add(ffn.mul(sd.constant(b + "ls2", bw.scale2())));
+        return x.add(linear(sd, act, w.ffnOut(), w.ffnOutBias(), b + "fc2"));
     }
 
-    private SDVariable attention(SameDiff sd, SDVariable x, BlockWeights bw, String b, int tokens) {
-        Dinov2Architecture a = weights.architecture();
-        int heads = a.heads();
-        int d = a.headWidth();
-        SDVariable qkv = x.mmul(sd.constant(b + "qkv", bw.qkv())).add(sd.constant(b + "qkvb", bw.qkvBias()));
-        // [B·T, 3C] → [3, B, H, T, d]
-        SDVariable split = sd.permute(sd.reshape(qkv, -1, tokens, 3, heads, d), 2, 0, 3, 1, 4);
+    private SDVariable attention(SameDiff sd, SDVariable x, FoldedBlock w, String b, int tokens) {
+        Dinov2Architecture a = architecture;
+        SDVariable qkv = linear(sd, x, w.qkv(), w.qkvBias(), b + "qkv");
+        // [B·T, 3C] → [3, B, H, T, d]; the query is pre-scaled by 1/√d
+        SDVariable split = sd.permute(sd.reshape(qkv, -1, tokens, 3, a.heads(), a.headWidth()), 2, 0, 3, 1, 4);
         SDVariable[] parts = sd.unstack(split, 0, 3);
-        SDVariable q = parts[0].mul(1.0 / Math.sqrt(d));
-        SDVariable scores = sd.mmul(q, parts[1], false, true, false); // [B, H, T, T]
-        SDVariable probs = sd.nn().softmax(scores, -1);
+        SDVariable probs = sd.nn().softmax(sd.mmul(parts[0], parts[1], false, true, false), -1); // [B, H, T, T]
         SDVariable ctx = sd.mmul(probs, parts[2]); // [B, H, T, d]
-        SDVariable merged = sd.reshape(sd.permute(ctx, 0, 2, 1, 3), -1, a.width());
-        return merged.mmul(sd.constant(b + "proj", bw.proj())).add(sd.constant(b + "projb", bw.projBias()));
+        return sd.reshape(sd.permute(ctx, 0, 2, 1, 3), -1, a.width());
     }
 
-    private SDVariable layerNorm(SameDiff sd, SDVariable x, INDArray gain, INDArray bias, String name) {
+    private static SDVariable linear(SameDiff sd, SDVariable x, INDArray weight, INDArray bias, String name) {
+        return x.mmul(sd.constant(name, weight)).add(sd.constant(name + "b", bias));
+    }
+
+    /** {@code (x − μ)/√(σ² + ε)} per row; the gain and bias live in the next layer ({@link FoldedBlock}). */
+    private SDVariable standardize(SameDiff sd, SDVariable x) {
         SDVariable centred = x.sub(x.mean(true, 1));
         SDVariable variance = centred.mul(centred).mean(true, 1);
-        SDVariable normed = centred.div(sd.math().sqrt(variance.add(weights.architecture().epsilon())));
-        return normed.mul(sd.constant(name + "g", gain)).add(sd.constant(name + "b", bias));
+        return centred.mul(sd.math().rsqrt(variance.add(architecture.epsilon())));
     }
 
     @Override
