@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dfc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Dense functional correspondence: pseudo-label, train and evaluate.",
-        subcommands = {PluginsCommand.class, ConfigCommand.class, RenderCommand.class, LabelCommand.class, AnnotateCommand.class, EvalCommand.class, MatchCommand.class, BenchCommand.class,
+        subcommands = {PluginsCommand.class, ConfigCommand.class, RenderCommand.class, LabelCommand.class, AnnotateCommand.class, FeaturesCommand.class, EvalCommand.class, MatchCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class DfcCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

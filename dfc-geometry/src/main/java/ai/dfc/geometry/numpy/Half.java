@@ -2,12 +2,16 @@ package ai.dfc.geometry.numpy;
 
 /**
  * IEEE 754 half-precision conversion (Java 17 has no {@code Float.float16ToFloat}). Round to nearest even,
- * with subnormals, infinities and NaN, as NumPy's {@code astype(np.float16)} does.
+ * with subnormals, infinities and NaN, as NumPy's {@code astype(np.float16)} does. Stateless; thread-safe.
  */
 public final class Half {
+    /** The largest finite half-precision value, 65504. */
+    public static final float MAX_VALUE = 65504f;
+
     private Half() {
     }
 
+    /** The float value of the half-precision bit pattern {@code bits} (exact: every half is a float). */
     public static float toFloat(short bits) {
         int h = bits & 0xFFFF;
         int sign = (h & 0x8000) << 16;
@@ -24,6 +28,10 @@ public final class Half {
         return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
 
+    /**
+     * The half-precision bit pattern nearest to {@code f} (ties to even). Values of magnitude ≥ 65520 become
+     * infinities, magnitudes below 2^-25 become (signed) zero.
+     */
     public static short fromFloat(float f) {
         int x = Float.floatToRawIntBits(f);
         int sign = (x >>> 16) & 0x8000;

@@ -33,35 +33,91 @@ public final class Npy {
         AtomicFiles.write(file, encode(array));
     }
 
-    /** Parses the bytes of a {@code .npy} file; {@code where} names it in errors. */
-    public static NpyArray decode(byte[] bytes, String where) {
-        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), NpyHeader.MAGIC)) {
+    /**
+     * What the header of a {@code .npy} file says.
+     *
+     * @param type         the element type
+     * @param bigEndian    whether multi-byte elements are stored big-endian
+     * @param fortranOrder whether the data are in Fortran (column-major) order
+     * @param shape        the array's shape (empty for a 0-d array)
+     * @param dataOffset   the byte offset of the first element from the start of the file
+     */
+    public record Header(DType type, boolean bigEndian, boolean fortranOrder, long[] shape, int dataOffset) {
+        public Header {
+            shape = shape.clone();
+        }
+
+        @Override
+        public long[] shape() {
+            return shape.clone();
+        }
+
+        /** Number of elements. */
+        public long count() {
+            return NpyArray.count(shape);
+        }
+    }
+
+    /**
+     * Parses the header at the start of a {@code .npy} file (magic, version, the dict literal) without reading its
+     * data, e.g. to memory-map the data. {@code start} is read from its position 0 and must hold at least the whole
+     * header (4 KiB covers any header of up to a few hundred dimensions); {@code where} names the file in errors.
+     *
+     * @throws IllegalArgumentException naming {@code where} if the bytes are not a {@code .npy} header of a supported
+     *                                  dtype
+     */
+    public static Header readHeader(ByteBuffer start, String where) {
+        ByteBuffer b = start.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        b.position(0);
+        int available = b.limit();
+        byte[] magic = new byte[Math.min(6, available)];
+        b.get(0, magic);
+        if (available < 10 || !Arrays.equals(magic, NpyHeader.MAGIC)) {
             throw new IllegalArgumentException(where + ": not a .npy file (missing the \\x93NUMPY magic)");
         }
-        int major = bytes[6];
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int major = b.get(6);
         int headerLength;
         int offset;
         if (major == 1) {
             headerLength = b.getShort(8) & 0xFFFF;
             offset = 10;
         } else if (major == 2 || major == 3) {
-            if (bytes.length < 12) {
+            if (available < 12) {
                 throw new IllegalArgumentException(where + ": truncated .npy header");
             }
             headerLength = b.getInt(8);
             offset = 12;
         } else {
-            throw new IllegalArgumentException(where + ": unsupported .npy format version " + major + "." + bytes[7]);
+            throw new IllegalArgumentException(where + ": unsupported .npy format version " + major + "." + b.get(7));
         }
-        if (headerLength < 0 || offset + headerLength > bytes.length) {
+        if (headerLength < 0 || (long) offset + headerLength > available) {
             throw new IllegalArgumentException(where + ": truncated .npy header");
         }
-        String text = new String(bytes, offset, headerLength,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        byte[] textBytes = new byte[headerLength];
+        b.get(offset, textBytes);
+        String text = new String(textBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         NpyHeader header = NpyHeader.parse(text, where);
         DType.Parsed type = DType.parse(header.descr());
-        byte[] data = Arrays.copyOfRange(bytes, offset + headerLength, bytes.length);
+        return new Header(type.type(), type.bigEndian(), header.fortranOrder(), header.shape(), offset + headerLength);
+    }
+
+    /**
+     * The header bytes {@code np.save} writes before the data of a C-order, little-endian array of {@code type} and
+     * {@code shape} (64-byte aligned); the data follow directly.
+     */
+    public static byte[] encodeHeader(DType type, long... shape) {
+        if (type == DType.OBJECT) {
+            throw new IllegalArgumentException("object arrays are written with encode(NpyArray)");
+        }
+        NpyArray.count(shape); // rejects negative dimensions
+        return new NpyHeader(type.descr(), false, shape).encode();
+    }
+
+    /** Parses the bytes of a {@code .npy} file; {@code where} names it in errors. */
+    public static NpyArray decode(byte[] bytes, String where) {
+        Header h = readHeader(ByteBuffer.wrap(bytes), where);
+        DType.Parsed type = new DType.Parsed(h.type(), h.bigEndian());
+        byte[] data = Arrays.copyOfRange(bytes, h.dataOffset(), bytes.length);
         if (type.type() == DType.OBJECT) {
             Object value = PickleReader.read(data, where);
             if (value instanceof NpyArray a && a.type() == DType.OBJECT) {
@@ -69,12 +125,12 @@ public final class Npy {
             }
             throw new IllegalArgumentException(where + ": an object .npy must hold a pickled object array");
         }
-        long expected = NpyArray.count(header.shape()) * type.type().size();
+        long expected = h.count() * type.type().size();
         if (data.length < expected) {
-            throw new IllegalArgumentException(where + ": truncated .npy data: shape " + Arrays.toString(header.shape())
-                    + " of " + header.descr() + " needs " + expected + " bytes, file has " + data.length);
+            throw new IllegalArgumentException(where + ": truncated .npy data: shape " + Arrays.toString(h.shape())
+                    + " of " + type.type() + " needs " + expected + " bytes, file has " + data.length);
         }
-        return toCOrderLittleEndian(type, header.shape(), header.fortranOrder(),
+        return toCOrderLittleEndian(type, h.shape(), h.fortranOrder(),
                 data.length == expected ? data : Arrays.copyOf(data, (int) expected), where);
     }
 

@@ -136,4 +136,25 @@ class NpyTest {
         assertThatThrownBy(() -> PickleReader.read(evil, "evil.npy")).hasMessageContaining("refusing to unpickle 'os.system'");
         assertThat(PickleReader.read(PickleWriter.write(List.of(1L, "a", 2.5, true)), "mem")).isEqualTo(List.of(1L, "a", 2.5, true));
     }
+
+    @Test
+    void headersAloneLetCallersStreamAndMapTheData() {
+        byte[] header = Npy.encodeHeader(DType.FLOAT16, 2, 3, 1);
+        assertThat(header.length % 64).isZero();
+        byte[] file = java.util.Arrays.copyOf(header, header.length + 12);
+        file[header.length] = 0x00;
+        file[header.length + 1] = 0x3C; // 1.0 in float16, little-endian
+        Npy.Header h = Npy.readHeader(java.nio.ByteBuffer.wrap(file), "h.npy");
+        assertThat(h.type()).isEqualTo(DType.FLOAT16);
+        assertThat(h.shape()).containsExactly(2, 3, 1);
+        assertThat(h.count()).isEqualTo(6);
+        assertThat(h.dataOffset()).isEqualTo(header.length);
+        assertThat(h.fortranOrder()).isFalse();
+        assertThat(Npy.decode(file, "h.npy").toFloats()).containsExactly(1f, 0f, 0f, 0f, 0f, 0f);
+        assertThat(Half.toFloat(Half.fromFloat(Half.MAX_VALUE))).isEqualTo(65504f);
+        assertThatThrownBy(() -> Npy.readHeader(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), "x.npy"))
+                .hasMessageContaining("x.npy: not a .npy file");
+        assertThatThrownBy(() -> Npy.readHeader(java.nio.ByteBuffer.wrap(java.util.Arrays.copyOf(header, 40)), "t.npy"))
+                .hasMessageContaining("t.npy: truncated .npy header");
+    }
 }
