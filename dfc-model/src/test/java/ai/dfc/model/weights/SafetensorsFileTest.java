@@ -140,6 +140,26 @@ class SafetensorsFileTest {
         }
     }
 
+    private static Path fixture(String name) throws Exception {
+        return Path.of(SafetensorsFileTest.class.getResource("/parity/safetensors/" + name).toURI());
+    }
+
+    @Test
+    void readsTheFilesPyTorchToolingWrote() throws Exception {
+        var expected = ai.dfc.geometry.numpy.Npz.read(fixture("expected.npz"));
+        try (SafetensorsFile f = SafetensorsFile.open(fixture("dtypes.safetensors"))) {
+            for (String name : java.util.List.of("f32", "f16", "bf16", "scalar")) {
+                assertThat(f.floats(name).reshape(-1).toFloatVector()).as(name)
+                        .containsExactly(expected.get(name).toFloats());
+            }
+        }
+        for (String bad : java.util.List.of("truncated", "bad-offsets", "bad-offsets-overlap", "bad-offsets-beyond")) {
+            Path p = fixture(bad + ".safetensors");
+            assertThatThrownBy(() -> SafetensorsFile.open(p)).as(bad).isInstanceOf(WeightFileException.class)
+                    .hasMessageContaining(p.toString());
+        }
+    }
+
     @Test
     void refusesUnknownFormats() {
         assertThatThrownBy(() -> WeightFiles.open(dir.resolve("model.pth"))).hasMessageContaining("unknown format");
