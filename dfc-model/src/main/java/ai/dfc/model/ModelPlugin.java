@@ -1,7 +1,9 @@
 package ai.dfc.model;
 
+import ai.dfc.api.encoder.EncoderFactory;
 import ai.dfc.api.plugin.DfcPlugin;
 import ai.dfc.api.text.TextEncoderFactory;
+import ai.dfc.model.descriptor.DenseDescriptorEncoder;
 import ai.dfc.model.text.HashedNgramTextEncoder;
 import java.util.List;
 
@@ -10,6 +12,11 @@ public final class ModelPlugin implements DfcPlugin {
     @Override
     public String id() {
         return "dfc-model";
+    }
+
+    @Override
+    public List<EncoderFactory<?>> encoders() {
+        return List.of(new DenseDescriptorEncoder.Factory());
     }
 
     @Override
