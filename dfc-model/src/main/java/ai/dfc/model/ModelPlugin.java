@@ -3,6 +3,7 @@ package ai.dfc.model;
 import ai.dfc.api.encoder.EncoderFactory;
 import ai.dfc.api.plugin.DfcPlugin;
 import ai.dfc.api.text.TextEncoderFactory;
+import ai.dfc.model.descriptor.DenseDescriptorEncoder;
 import ai.dfc.model.dinov2.Dinov2Encoder;
 import ai.dfc.model.text.HashedNgramTextEncoder;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class ModelPlugin implements DfcPlugin {
 
     @Override
     public List<EncoderFactory<?>> encoders() {
-        return List.of(new Dinov2Encoder.Factory());
+        return List.of(new DenseDescriptorEncoder.Factory(), new Dinov2Encoder.Factory());
     }
 
     @Override
