@@ -2,6 +2,7 @@ package ai.dfc.model;
 
 import ai.dfc.api.plugin.DfcPlugin;
 import ai.dfc.api.text.TextEncoderFactory;
+import ai.dfc.model.clip.ClipTextEncoder;
 import ai.dfc.model.text.HashedNgramTextEncoder;
 import java.util.List;
 
@@ -14,6 +15,6 @@ public final class ModelPlugin implements DfcPlugin {
 
     @Override
     public List<TextEncoderFactory<?>> textEncoders() {
-        return List.of(new HashedNgramTextEncoder.Factory());
+        return List.of(new HashedNgramTextEncoder.Factory(), new ClipTextEncoder.Factory());
     }
 }
