@@ -17,7 +17,7 @@ final class DfcSchema {
     static ConfigSchema build() {
         return ConfigSchema.builder()
                 .record("run", "seed, output and cache directories, threads", RunSettings.class, RunSettings.DEFAULTS)
-                .plugin("encoder", "frozen image encoder (dense tokens)", Role.ENCODER, null)
+                .plugin("encoder", "frozen image encoder (dense tokens)", Role.ENCODER, "dense-descriptor")
                 .plugin("text_encoder", "function-phrase encoder", Role.TEXT_ENCODER, "hashed-ngram")
                 .plugin("part_namer", "names functional parts per (category, function)", Role.PART_NAMER, null)
                 .plugin("grounder", "finds parts in images (boxes)", Role.GROUNDER, null)

@@ -3,6 +3,7 @@ package ai.dfc.model;
 import ai.dfc.api.encoder.EncoderFactory;
 import ai.dfc.api.plugin.DfcPlugin;
 import ai.dfc.api.text.TextEncoderFactory;
+import ai.dfc.model.clip.ClipTextEncoder;
 import ai.dfc.model.descriptor.DenseDescriptorEncoder;
 import ai.dfc.model.dinov2.Dinov2Encoder;
 import ai.dfc.model.text.HashedNgramTextEncoder;
@@ -22,6 +23,6 @@ public final class ModelPlugin implements DfcPlugin {
 
     @Override
     public List<TextEncoderFactory<?>> textEncoders() {
-        return List.of(new HashedNgramTextEncoder.Factory());
+        return List.of(new HashedNgramTextEncoder.Factory(), new ClipTextEncoder.Factory());
     }
 }
