@@ -50,6 +50,9 @@ final class EncoderBench implements Runnable {
     @Option(names = "--size", defaultValue = "224", description = "input side in pixels")
     int size;
 
+    @Option(names = "--engine", defaultValue = "eager", description = "dinov2 engine: eager or samediff; default: ${DEFAULT-VALUE}")
+    String engine;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "interpreter with torch; 'none' to skip")
     String python;
 
@@ -60,7 +63,8 @@ final class EncoderBench implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "?");
-        out.printf("input %dx%d, %s threads, %.0f s per case%n", size, size, threads, seconds);
+        out.printf("input %dx%d, %s threads, OMP_WAIT_POLICY=%s, dinov2 engine %s, %.0f s per case%n", size, size, threads,
+                System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"), engine, seconds);
         out.printf("%-18s %5s %12s %12s %8s%n", "model", "batch", "DFC img/s", "PyTorch", "ratio");
         out.flush();
         Map<String, Double> torch = torchFigures(out);
@@ -82,7 +86,8 @@ final class EncoderBench implements Runnable {
     private Encoder encoder(String model) {
         if (model.matches("vit[sblg]14")) {
             Dinov2Architecture a = Dinov2Architecture.published(model);
-            return new Dinov2Encoder(new Dinov2Network(Dinov2Weights.random(a, 1), 3));
+            return new Dinov2Encoder(new Dinov2Network(Dinov2Weights.random(a, 1), 3,
+                    Dinov2Network.Engine.valueOf(engine.toUpperCase(java.util.Locale.ROOT))));
         }
         PluginFactory<?, ?> factory = Workspace.get().registry.get(Role.ENCODER, model).factory();
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "dfc-bench");

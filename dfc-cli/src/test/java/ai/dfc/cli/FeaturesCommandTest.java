@@ -165,9 +165,9 @@ class FeaturesCommandTest {
         assertThat(noImages.code()).isEqualTo(1);
         assertThat(noImages.err()).contains("no processed images in").contains("renders_for_training/*/rgb_images_processed");
 
-        Result noEncoder = run("features", "--dataset", dataset.toString());
-        assertThat(noEncoder.code()).isEqualTo(1);
-        assertThat(noEncoder.err()).contains("no encoder configured").contains("cli-test-encoder");
+        Result defaultEncoder = run("features", "--dataset", dataset.toString());
+        assertThat(defaultEncoder.code()).as("the configured default encoder: dense-descriptor").isZero();
+        assertThat(defaultEncoder.out()).contains("dense-descriptor-");
 
         assertThat(run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encoder", "--batch", "0").code())
                 .isEqualTo(2);

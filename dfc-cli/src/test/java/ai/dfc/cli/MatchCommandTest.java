@@ -55,10 +55,11 @@ class MatchCommandTest {
         StringWriter bad = new StringWriter();
         assertThat(DfcCommand.execute(new String[] {"match", "--source", a.toString(), "--target", b.toString(), "--function",
             "pour"}, new PrintWriter(new StringWriter(), true), new PrintWriter(bad, true))).isEqualTo(2);
-        StringWriter noEncoder = new StringWriter();
+        StringWriter defaultEncoder = new StringWriter();
         assertThat(DfcCommand.execute(new String[] {"match", "--source", a.toString(), "--target", b.toString(), "--function",
             "pour-with", "--out", dir.resolve("n").toString()}, new PrintWriter(new StringWriter(), true),
-                new PrintWriter(noEncoder, true))).isEqualTo(1);
-        assertThat(noEncoder.toString()).contains("needs an encoder");
+                new PrintWriter(defaultEncoder, true))).as("the default encoder (dense-descriptor): " + defaultEncoder).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("n/correspondences.json").toFile()).get("matches").size())
+                .isEqualTo(100);
     }
 }

@@ -37,12 +37,19 @@ public final class Dinov2Encoder implements Encoder {
                     + " download it yourself, e.g. from huggingface.co/facebook/dinov2-base") String weights,
             @JsonPropertyDescription("Hugging Face config.json; empty: the one beside the weights if present") String config,
             @JsonPropertyDescription("attention heads when no config.json says; 0: width / 64 as in every published model") int heads,
-            @JsonPropertyDescription("number of final blocks whose patch tokens are returned (the reference uses 3)") int lastBlocks) {
+            @JsonPropertyDescription("number of final blocks whose patch tokens are returned (the reference uses 3)") int lastBlocks,
+            @JsonPropertyDescription("how the blocks run: eager (in-place ND4J ops, faster on CPU) or samediff (one SameDiff graph);"
+                    + " both compute the same function") String engine) {
         public Config {
             Settings.nonNegative("heads", heads);
             Settings.inRange("last_blocks", lastBlocks, 1, 64);
             weights = weights == null ? "" : weights;
             config = config == null ? "" : config;
+            Settings.oneOf("engine", engine, java.util.List.of("eager", "samediff"));
+        }
+
+        Dinov2Network.Engine networkEngine() {
+            return Dinov2Network.Engine.valueOf(engine.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
@@ -50,7 +57,7 @@ public final class Dinov2Encoder implements Encoder {
     public static final class Factory extends AbstractPluginFactory<Config, Encoder> implements EncoderFactory<Config> {
         public Factory() {
             super("dinov2", "DINOv2 ViT (S/B/L/G) from a safetensors checkpoint you bring; last blocks' patch tokens",
-                    new Config("", "", 0, 3));
+                    new Config("", "", 0, 3, "eager"));
         }
 
         @Override
@@ -72,7 +79,7 @@ public final class Dinov2Encoder implements Encoder {
                     throw new SettingException("last_blocks", "must be at most the model's " + w.architecture().depth()
                             + " blocks, was " + settings.lastBlocks());
                 }
-                return new Dinov2Encoder(new Dinov2Network(w, settings.lastBlocks()));
+                return new Dinov2Encoder(new Dinov2Network(w, settings.lastBlocks(), settings.networkEngine()));
             }
         }
     }

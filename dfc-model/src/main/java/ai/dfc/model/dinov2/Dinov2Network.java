@@ -35,6 +35,8 @@ public final class Dinov2Network implements AutoCloseable {
     private final int lastBlocks;
     private final float[] grid;
     private final List<FoldedBlock> folded;
+    private final Engine engine;
+    private final EagerBlocks eager;
     private final Map<Long, SameDiff> graphs = new HashMap<>();
     private final Map<Long, INDArray> positions = new HashMap<>();
 
@@ -42,6 +44,22 @@ public final class Dinov2Network implements AutoCloseable {
      * @param lastBlocks how many final blocks to return (1 … depth)
      */
     public Dinov2Network(Dinov2Weights weights, int lastBlocks) {
+        this(weights, lastBlocks, Engine.EAGER);
+    }
+
+    /** How the blocks run; both compute the same function (parity-tested) — see {@link EagerBlocks} for why two. */
+    public enum Engine {
+        /** in-place ND4J ops on buffers reused across calls (default; faster on CPU) */
+        EAGER,
+        /** one SameDiff graph per token count */
+        SAMEDIFF
+    }
+
+    /**
+     * @param lastBlocks how many final blocks to return (1 … depth)
+     * @param engine     how the transformer blocks run
+     */
+    public Dinov2Network(Dinov2Weights weights, int lastBlocks, Engine engine) {
         Dinov2Architecture a = weights.architecture();
         if (lastBlocks < 1 || lastBlocks > a.depth()) {
             throw new IllegalArgumentException("last_blocks must be in [1, " + a.depth() + "], was " + lastBlocks);
@@ -56,6 +74,8 @@ public final class Dinov2Network implements AutoCloseable {
         this.patchBias = weights.patchBias();
         this.clsToken = weights.cls().reshape(1, a.width()).add(weights.positions().getRow(0).reshape(1, a.width()));
         this.registers = weights.registers();
+        this.engine = engine;
+        this.eager = new EagerBlocks(a, folded);
     }
 
     public Dinov2Architecture architecture() {
@@ -86,6 +106,11 @@ public final class Dinov2Network implements AutoCloseable {
         int c = a.width();
 
         INDArray x0 = embed(images, batch, h, w); // [B·T, C]
+        if (engine == Engine.EAGER) {
+            INDArray result = Nd4j.create(DataType.FLOAT, batch, lastBlocks, n, c);
+            eager.run(x0, batch, tokens, prefix, result);
+            return result;
+        }
         SameDiff sd = graphs.computeIfAbsent((long) tokens, t -> buildGraph(tokens));
         String[] names = new String[lastBlocks];
         for (int i = 0; i < lastBlocks; i++) {

@@ -19,7 +19,7 @@ class Dinov2CheckpointErrorsTest {
     Path temp;
 
     private void create(Path weights, int heads) {
-        new Dinov2Encoder.Factory().create(new Dinov2Encoder.Config(weights.toString(), "", heads, 3),
+        new Dinov2Encoder.Factory().create(new Dinov2Encoder.Config(weights.toString(), "", heads, 3, "eager"),
                 new RunContext(temp.resolve("run"), temp.resolve("cache"), 1, Map.of())).close();
     }
 
@@ -93,7 +93,7 @@ class Dinov2CheckpointErrorsTest {
         assertThatThrownBy(() -> create(Path.of(""), 0)).isInstanceOf(SettingException.class)
                 .hasMessageContaining("weights");
         assertThatThrownBy(() -> create(temp.resolve("absent.safetensors"), 0)).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> new Dinov2Encoder.Factory().create(new Dinov2Encoder.Config(hub().toString(), "", 3, 9),
+        assertThatThrownBy(() -> new Dinov2Encoder.Factory().create(new Dinov2Encoder.Config(hub().toString(), "", 3, 9, "eager"),
                 new RunContext(temp.resolve("run"), temp.resolve("cache"), 1, Map.of()))).isInstanceOf(SettingException.class)
                 .hasMessageContaining("last_blocks");
     }

@@ -14,16 +14,16 @@ class Dinov2EncoderContractTest extends EncoderContractTest<Dinov2Encoder.Config
 
     @Override
     protected Dinov2Encoder.Config workingSettings() {
-        return new Dinov2Encoder.Config(ParityFixtures.dir("dinov2-hf").toString(), "", 0, 3);
+        return new Dinov2Encoder.Config(ParityFixtures.dir("dinov2-hf").toString(), "", 0, 3, "eager");
     }
 
     @Override
     protected Dinov2Encoder.Config nonDefaultSettings() {
-        return new Dinov2Encoder.Config("/models/dinov2-base", "/models/dinov2-base/config.json", 12, 4);
+        return new Dinov2Encoder.Config("/models/dinov2-base", "/models/dinov2-base/config.json", 12, 4, "samediff");
     }
 
     @Override
     protected Map<String, Object> invalidSettings() {
-        return Map.of("heads", -1, "last_blocks", 0);
+        return Map.of("heads", -1, "last_blocks", 0, "engine", "tensorflow");
     }
 }
