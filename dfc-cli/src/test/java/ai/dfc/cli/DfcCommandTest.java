@@ -34,7 +34,7 @@ class DfcCommandTest {
                 + CliTestPlugin.class.getName() + "]");
         assertThat(r.out()).contains("      answers (int) = 4  answers per query");
         assertThat(r.out()).contains("      api_key (String) = \"\" [secret]  API key");
-        assertThat(r.out()).contains("text-encoder:\n  hashed-ngram - offline default");
+        assertThat(r.out()).contains("text-encoder:\n  clip-text - ").contains("\n  hashed-ngram - offline default");
         assertThat(r.out()).contains("      dimension (int) = 512  embedding dimension");
     }
 
