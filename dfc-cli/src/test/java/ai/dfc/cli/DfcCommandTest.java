@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,19 +14,13 @@ class DfcCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DfcCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void pluginsListsTheTestPluginWithItsSettings() {
-        Result r = run("plugins");
+        CliRun r = run("plugins");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("grounder:\n  cli-test-grounder - test-only grounder that finds nothing  ["
                 + CliTestPlugin.class.getName() + "]");
@@ -40,7 +32,7 @@ class DfcCommandTest {
 
     @Test
     void pluginsJsonIsMachineReadable() throws IOException {
-        Result r = run("plugins", "--json");
+        CliRun r = run("plugins", "--json");
         assertThat(r.code()).isZero();
         JsonNode plugins = new ObjectMapper().readTree(r.out());
         JsonNode grounder = null;
@@ -61,7 +53,7 @@ class DfcCommandTest {
     void configShowPrintsTheResolvedConfigurationWithSecretsRedacted() throws IOException {
         Path file = dir.resolve("exp.yaml");
         Files.writeString(file, "grounder: {type: cli-test-grounder, answers: 2}\nvariants: {many: {grounder: {answers: 8}}}\n");
-        Result r = run("config", "show", "-c", file.toString(), "--variant", "many", "--set", "grounder.api_key=sk-1",
+        CliRun r = run("config", "show", "-c", file.toString(), "--variant", "many", "--set", "grounder.api_key=sk-1",
                 "--set", "run.seed=5");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("seed: 5").contains("type: cli-test-grounder").contains("answers: 8")
@@ -72,28 +64,28 @@ class DfcCommandTest {
     void validateAcceptsAGoodFileWithAllItsVariants() throws IOException {
         Path file = dir.resolve("exp.yaml");
         Files.writeString(file, "run: {seed: 1}\nvariants: {a: {run: {seed: 2}}, b: {run: {threads: 1}}}\n");
-        Result r = run("config", "validate", "-c", file.toString());
+        CliRun r = run("config", "validate", "-c", file.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("configuration is valid (" + file + ", 2 variants: a, b)");
     }
 
     @Test
     void validateNamesAnUnknownKeyAndASuggestionAndExitsOne() {
-        Result r = run("config", "validate", "--set", "no.such.key=1");
+        CliRun r = run("config", "validate", "--set", "no.such.key=1");
         assertThat(r.code()).isEqualTo(DfcCommand.EXIT_FAILURE);
         assertThat(r.err()).startsWith("dfc: error: no.such.key: unknown key: there is no section 'no'")
                 .contains("nearest known is").doesNotContain("\tat ");
-        Result typo = run("config", "validate", "--set", "run.sed=1");
+        CliRun typo = run("config", "validate", "--set", "run.sed=1");
         assertThat(typo.err()).contains("run.sed: unknown key; did you mean 'seed'?");
     }
 
     @Test
     void aMisspelledPluginNameIsRejectedWithTheKnownNames() {
-        Result r = run("config", "validate", "--set", "grounder.type=cli-test-grounders");
+        CliRun r = run("config", "validate", "--set", "grounder.type=cli-test-grounders");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains(
                 "grounder.type: unknown grounder 'cli-test-grounders'; did you mean 'cli-test-grounder'? Known: cli-test-grounder");
-        Result ok = run("config", "validate", "--set", "grounder.type=cli-test-grounder");
+        CliRun ok = run("config", "validate", "--set", "grounder.type=cli-test-grounder");
         assertThat(ok.code()).isZero();
     }
 

@@ -15,8 +15,6 @@ import ai.dfc.model.cache.ImageKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,21 +35,15 @@ class FeaturesCommandTest {
     /** One mug, its 19 training views and 30 evaluation renders processed to 224 px, as 'dfc label'/'dfc annotate' do. */
     static Path dataset;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DfcCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
     static void renderATinyDataset() throws IOException {
         dataset = shared.resolve("world");
         for (String views : List.of("19", "30")) {
-            Result r = run("render", "--procedural", "--categories", "mug", "--instances", "1", "--views", views, "--size",
+            CliRun r = run("render", "--procedural", "--categories", "mug", "--instances", "1", "--views", views, "--size",
                     "48", "--points", "500", "--out", dataset.toString());
             assertThat(r.code()).as(r.err()).isZero();
         }
@@ -62,13 +54,13 @@ class FeaturesCommandTest {
         }
     }
 
-    private static Matcher summary(Result r) {
+    private static Matcher summary(CliRun r) {
         Matcher m = SUMMARY.matcher(r.out());
         assertThat(m.find()).as(r.out() + r.err()).isTrue();
         return m;
     }
 
-    private static Path storeOf(Result r) {
+    private static Path storeOf(CliRun r) {
         Matcher m = Pattern.compile("store: (.+)").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         return Path.of(m.group(1).strip());
@@ -93,7 +85,7 @@ class FeaturesCommandTest {
     void fillsTheCacheOnceAndASecondRunComputesNothing() throws IOException {
         Path cache = shared.resolve("cache-" + System.nanoTime());
         int before = CliTestPlugin.EncoderPlugin.IMAGES.get();
-        Result first = run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encoder", "--batch", "8",
+        CliRun first = run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encoder", "--batch", "8",
                 "--cache", cache.toString());
         assertThat(first.code()).as(first.err()).isZero();
         Matcher m = summary(first);
@@ -128,7 +120,7 @@ class FeaturesCommandTest {
         assertThat((double) entry.toFloats()[0]).isCloseTo(red, org.assertj.core.api.Assertions.within(Math.abs(red) / 1024 + 1e-6));
 
         int beforeSecond = CliTestPlugin.EncoderPlugin.IMAGES.get();
-        Result second = run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encoder", "--batch", "8",
+        CliRun second = run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encoder", "--batch", "8",
                 "--cache", cache.toString());
         assertThat(second.code()).as(second.err()).isZero();
         Matcher again = summary(second);
@@ -140,7 +132,7 @@ class FeaturesCommandTest {
 
         // another encoder setting: another store, under run.cache_dir/features when --cache is not given
         Path runCache = shared.resolve("run-cache-" + System.nanoTime());
-        Result gained = run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encoder", "--set",
+        CliRun gained = run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encoder", "--set",
                 "encoder.gain=2", "--set", "run.cache_dir=" + runCache);
         assertThat(gained.code()).as(gained.err()).isZero();
         assertThat(summary(gained).group(2)).isEqualTo("49");
@@ -150,22 +142,22 @@ class FeaturesCommandTest {
 
     @Test
     void reportsUsageAndInputErrorsWithTheirExitCodes() throws IOException {
-        Result unknown = run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encodr", "--cache",
+        CliRun unknown = run("features", "--dataset", dataset.toString(), "--encoder", "cli-test-encodr", "--cache",
                 shared.resolve("c1").toString());
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("unknown encoder 'cli-test-encodr'").contains("cli-test-encoder");
 
         Path missing = shared.resolve("no-such-dataset");
-        Result noDataset = run("features", "--dataset", missing.toString(), "--encoder", "cli-test-encoder");
+        CliRun noDataset = run("features", "--dataset", missing.toString(), "--encoder", "cli-test-encoder");
         assertThat(noDataset.code()).isEqualTo(1);
         assertThat(noDataset.err()).contains("dataset directory " + missing.toAbsolutePath() + " does not exist");
 
         Path empty = Files.createDirectories(shared.resolve("empty"));
-        Result noImages = run("features", "--dataset", empty.toString(), "--encoder", "cli-test-encoder");
+        CliRun noImages = run("features", "--dataset", empty.toString(), "--encoder", "cli-test-encoder");
         assertThat(noImages.code()).isEqualTo(1);
         assertThat(noImages.err()).contains("no processed images in").contains("renders_for_training/*/rgb_images_processed");
 
-        Result defaultEncoder = run("features", "--dataset", dataset.toString());
+        CliRun defaultEncoder = run("features", "--dataset", dataset.toString());
         assertThat(defaultEncoder.code()).as("the configured default encoder: dense-descriptor").isZero();
         assertThat(defaultEncoder.out()).contains("dense-descriptor-");
 

@@ -3,6 +3,7 @@ package ai.dfc.model.descriptor;
 import ai.dfc.api.encoder.DenseTokens;
 import ai.dfc.api.encoder.Encoder;
 import ai.dfc.api.encoder.EncoderFactory;
+import ai.dfc.api.encoder.EncoderInput;
 import ai.dfc.api.encoder.EncoderSpec;
 import ai.dfc.api.plugin.AbstractPluginFactory;
 import ai.dfc.api.plugin.PluginContext;
@@ -154,21 +155,11 @@ public final class DenseDescriptorEncoder implements Encoder {
         if (closed) {
             throw new IllegalStateException("dense-descriptor encoder is closed");
         }
-        if (images == null || images.rank() != 4 || images.size(1) != 3) {
-            throw new IllegalArgumentException("expected images [B, 3, H, W], was "
-                    + (images == null ? "null" : Arrays.toString(images.shape())));
-        }
-        if (images.dataType() != DataType.FLOAT) {
-            throw new IllegalArgumentException("expected FLOAT (float32) images, was " + images.dataType());
-        }
         int stride = config.stride();
+        EncoderInput.check(images, stride, "dense-descriptor");
         int batch = (int) images.size(0);
         int height = (int) images.size(2);
         int width = (int) images.size(3);
-        if (batch == 0 || height < stride || width < stride) {
-            throw new IllegalArgumentException("images " + Arrays.toString(images.shape())
-                    + " must hold at least one image of at least one stride (" + stride + " px) per side");
-        }
         TokenGrid grid = new TokenGrid(stride, height / stride, width / stride);
         int channels = layout.channels();
         float[] rgb = images.dup('c').data().asFloat(); // one bulk copy; everything below is plain arrays

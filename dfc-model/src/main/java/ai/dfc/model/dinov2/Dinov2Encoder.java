@@ -3,6 +3,7 @@ package ai.dfc.model.dinov2;
 import ai.dfc.api.encoder.DenseTokens;
 import ai.dfc.api.encoder.Encoder;
 import ai.dfc.api.encoder.EncoderFactory;
+import ai.dfc.api.encoder.EncoderInput;
 import ai.dfc.api.encoder.EncoderSpec;
 import ai.dfc.api.plugin.AbstractPluginFactory;
 import ai.dfc.api.plugin.PluginContext;
@@ -110,18 +111,8 @@ public final class Dinov2Encoder implements Encoder {
         if (closed) {
             throw new IllegalStateException("dinov2 encoder is closed");
         }
-        if (images == null || images.rank() != 4 || images.size(1) != 3) {
-            throw new IllegalArgumentException("images must be [B, 3, H, W], was "
-                    + (images == null ? "null" : Arrays.toString(images.shape())));
-        }
-        if (images.dataType() != DataType.FLOAT) {
-            throw new IllegalArgumentException("images must be FLOAT (float32), was " + images.dataType());
-        }
         int p = spec.stride();
-        if (images.size(2) < p || images.size(3) < p) {
-            throw new IllegalArgumentException("images must be at least " + p + "x" + p + " pixels, were "
-                    + images.size(2) + "x" + images.size(3));
-        }
+        EncoderInput.check(images, p, "dinov2");
         INDArray tokens = network.forward(images);
         return new DenseTokens(tokens, spec.gridHeight((int) images.size(2)), spec.gridWidth((int) images.size(3)), p);
     }

@@ -1,5 +1,7 @@
 package ai.dfc.model.clip;
 
+import ai.dfc.model.weights.SafetensorsEdit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,6 +3,7 @@ package ai.dfc.model.dinov2;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.dfc.api.plugin.SettingException;
+import ai.dfc.model.weights.SafetensorsEdit;
 import ai.dfc.model.weights.WeightFileException;
 import ai.dfc.runtime.run.RunContext;
 import java.io.IOException;
@@ -29,9 +30,8 @@ class Dinov2CheckpointErrorsTest {
 
     @Test
     void missingTensorIsNamed() throws IOException {
-        Path p = TestSafetensors.rewrite(hub(), temp.resolve("m.safetensors"), t -> {
+        Path p = SafetensorsEdit.rewrite(hub(), temp.resolve("m.safetensors"), t -> {
             t.remove("blocks.2.attn.proj.weight");
-            return t;
         });
         assertThatThrownBy(() -> create(p, 3)).isInstanceOf(WeightFileException.class)
                 .hasMessageContaining("no tensor 'blocks.2.attn.proj.weight'").hasMessageContaining(p.toString());
@@ -39,10 +39,8 @@ class Dinov2CheckpointErrorsTest {
 
     @Test
     void wrongShapeIsNamedWithBothShapes() throws IOException {
-        Path p = TestSafetensors.rewrite(hub(), temp.resolve("s.safetensors"), t -> {
-            t.put("blocks.1.mlp.fc2.weight", t.get("blocks.1.mlp.fc2.weight").get(
-                    org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 96)).dup());
-            return t;
+        Path p = SafetensorsEdit.rewrite(hub(), temp.resolve("s.safetensors"), t -> {
+            t.put("blocks.1.mlp.fc2.weight", t.get("blocks.1.mlp.fc2.weight").reshapedF32(48, 96));
         });
         assertThatThrownBy(() -> create(p, 3)).isInstanceOf(WeightFileException.class)
                 .hasMessageContaining("'blocks.1.mlp.fc2.weight' has shape [48, 96]").hasMessageContaining("[48, 192]");
@@ -50,9 +48,8 @@ class Dinov2CheckpointErrorsTest {
 
     @Test
     void missingBlockIsNamed() throws IOException {
-        Path p = TestSafetensors.rewrite(hub(), temp.resolve("b.safetensors"), t -> {
+        Path p = SafetensorsEdit.rewrite(hub(), temp.resolve("b.safetensors"), t -> {
             t.keySet().removeIf(k -> k.startsWith("blocks.1."));
-            return t;
         });
         assertThatThrownBy(() -> create(p, 3)).hasMessageContaining("no tensors for block 1");
     }
@@ -69,16 +66,16 @@ class Dinov2CheckpointErrorsTest {
     @Test
     void anotherModelsFileIsRecognisedAsSuch() throws IOException {
         Path p = temp.resolve("clip.safetensors");
-        TestSafetensors.write(p, Map.of("text_model.embeddings.token_embedding.weight",
-                org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 2)));
+        SafetensorsEdit.write(p, Map.of("text_model.embeddings.token_embedding.weight",
+                SafetensorsEdit.Tensor.f32(org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 2))));
         assertThatThrownBy(() -> create(p, 0)).hasMessageContaining("not a DINOv2 checkpoint");
     }
 
     @Test
     void unexpectedExtraTensorsAreRejected() throws IOException {
-        Path p = TestSafetensors.rewrite(hub(), temp.resolve("x.safetensors"), t -> {
-            t.put("blocks.0.attn.q_norm.weight", org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 48));
-            return t;
+        Path p = SafetensorsEdit.rewrite(hub(), temp.resolve("x.safetensors"), t -> {
+            t.put("blocks.0.attn.q_norm.weight", SafetensorsEdit.Tensor.f32(
+                    org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 48)));
         });
         assertThatThrownBy(() -> create(p, 3)).hasMessageContaining("does not use").hasMessageContaining("blocks.0.attn.q_norm.weight");
     }

@@ -1,4 +1,4 @@
-package ai.dfc.model.clip;
+package ai.dfc.model.weights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,20 +16,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads a safetensors file into raw tensors and writes edited copies (tests of broken checkpoints). */
-final class SafetensorsEdit {
+public final class SafetensorsEdit {
     private SafetensorsEdit() {
     }
 
     /** One tensor: dtype as in the header, shape, little-endian bytes. */
-    record Tensor(String dtype, long[] shape, byte[] data) {
+    public record Tensor(String dtype, long[] shape, byte[] data) {
+        /** An array as an F32 tensor. */
+        public static Tensor f32(org.nd4j.linalg.api.ndarray.INDArray array) {
+            float[] values = array.dup('c').data().asFloat();
+            ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (float v : values) {
+                b.putFloat(v);
+            }
+            return new Tensor("F32", array.shape(), b.array());
+        }
+
         /** The same tensor with another shape and as many float32 zeros as that shape needs. */
-        Tensor reshapedF32(long... newShape) {
+        public Tensor reshapedF32(long... newShape) {
             long n = Arrays.stream(newShape).reduce(1, (a, b) -> a * b);
             return new Tensor("F32", newShape, new byte[Math.toIntExact(n * 4)]);
         }
     }
 
-    static Map<String, Tensor> read(Path file) throws IOException {
+    public static Map<String, Tensor> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         long headerLength = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         JsonNode header = new ObjectMapper().readTree(new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8));
@@ -53,7 +63,7 @@ final class SafetensorsEdit {
         return out;
     }
 
-    static Path write(Path file, Map<String, Tensor> tensors) throws IOException {
+    public static Path write(Path file, Map<String, Tensor> tensors) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode header = json.createObjectNode();
         header.putObject("__metadata__").put("format", "pt");
@@ -74,5 +84,13 @@ final class SafetensorsEdit {
         out.writeBytes(data.toByteArray());
         Files.createDirectories(file.getParent());
         return Files.write(file, out.toByteArray());
+    }
+
+    /** Copies {@code source} to {@code target} after {@code edit} changed the table (remove, replace, add tensors). */
+    public static Path rewrite(Path source, Path target, java.util.function.Consumer<Map<String, Tensor>> edit)
+            throws IOException {
+        Map<String, Tensor> tensors = read(source);
+        edit.accept(tensors);
+        return write(target, tensors);
     }
 }
