@@ -7,7 +7,6 @@ import ai.dfc.api.plugin.SettingException;
 import ai.dfc.api.plugin.Settings;
 import ai.dfc.api.text.TextEncoder;
 import ai.dfc.api.text.TextEncoderFactory;
-import ai.dfc.model.weights.WeightFileException;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,12 +107,7 @@ public final class ClipTextEncoder implements TextEncoder {
             config = Files.isRegularFile(beside) ? ClipTextModel.Config.read(beside) : ClipTextModel.Config.inferred();
         }
         ClipTokenizer tokenizer = ClipTokenizer.load(vocab, merges);
-        ClipTextModel model;
-        try {
-            model = ClipTextModel.load(weights, config);
-        } catch (WeightFileException e) {
-            throw new DfcException(e.getMessage(), e);
-        }
+        ClipTextModel model = ClipTextModel.load(weights, config);
         if (tokenizer.maxId() >= model.vocabSize()) {
             model.close();
             throw new DfcException(vocab + " has ids up to " + tokenizer.maxId() + " but the token embedding of "
